@@ -1,0 +1,97 @@
+import { tableIds, tableNumeric } from "../../engine/data/table";
+import { fereg, FeregResult } from "../../engine/regression/fereg";
+import { parseVcovType } from "../../engine/vcov/types";
+import { listOption, requiredOption, UsageError } from "../args";
+import { Command } from "../command";
+import { fmt, textTable } from "../format";
+import { readTable } from "../readTable";
+
+/** `citypanel fereg` — regression with absorbed fixed effects (../shared/spec/cli.md). */
+export const feregCommand: Command = {
+  name: "fereg",
+  summary: "regression with absorbed fixed effects (reghdfe conventions)",
+  usage: "citypanel fereg FILE --y Y --x X1,X2,… [--fe F1,F2,…] [--vcov robust|iid|cluster] [--cluster C1[,C2]] [--keep-singletons] [--sheet NAME] [--json]",
+  needsFile: true,
+  options: {
+    y: { type: "string", help: "outcome column" },
+    x: { type: "string", help: "regressor columns, comma-separated" },
+    fe: { type: "string", help: "fixed effects to absorb (e.g. city,year); none = pooled OLS with _cons" },
+    vcov: { type: "string", help: "robust (default), iid or cluster" },
+    cluster: { type: "string", help: "cluster variable(s), one or two; implies --vcov cluster" },
+    "keep-singletons": { type: "boolean", help: "keep fixed-effect singletons (default: drop iteratively, as reghdfe)" },
+    sheet: { type: "string", help: "worksheet of an .xlsx file (default: the first)" },
+  },
+  async run(args) {
+    const v = args.values;
+    const yName = requiredOption(v, "y");
+    const xNames = listOption(v.x);
+    if (xNames.length === 0) throw new UsageError("--x needs at least one regressor");
+    const clusterNames = listOption(v.cluster);
+    const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
+    if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`);
+    if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`);
+    const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
+    const result = fereg(
+      {
+        y: tableNumeric(table, yName),
+        x: xNames.map((n) => tableNumeric(table, n)),
+        fe: listOption(v.fe).map((n) => tableIds(table, n)),
+        cluster: clusterNames.map((n) => tableIds(table, n)),
+      },
+      { vcov, keepSingletons: v["keep-singletons"] === true },
+    );
+    return { json: feregJson(result), text: feregText(result) };
+  },
+};
+
+/** Name → value object over the estimated terms. */
+export const byTerm = (terms: readonly string[], v: Float64Array): Record<string, number> =>
+  Object.fromEntries(terms.map((t, j) => [t, v[j]]));
+
+export function feregJson(r: FeregResult): Record<string, unknown> {
+  return {
+    command: "fereg",
+    y: r.y,
+    nobs: r.nobs,
+    nobs_full: r.nobsFull,
+    dropped_missing: r.droppedMissing,
+    singletons: r.singletons,
+    coef: byTerm(r.terms, r.coef),
+    se: byTerm(r.terms, r.se),
+    t: byTerm(r.terms, r.t),
+    p: byTerm(r.terms, r.p),
+    omitted: r.omitted,
+    vcov: r.vcov,
+    clusters: Object.fromEntries(r.clusters.map((c) => [c.name, c.count])),
+    fe: Object.fromEntries(r.fe.map((f) => [f.name, f.levels])),
+    df_a: r.dfA,
+    df_resid: r.dfResid,
+    t_df: r.tDf,
+    r2: r.r2,
+    r2_adj: r.r2Adj,
+    r2_within: r.r2Within,
+    r2_within_adj: r.r2WithinAdj,
+    rmse: r.rmse,
+    rss: r.rss,
+    F: r.F,
+    F_df: r.Fdf,
+    F_p: r.Fp,
+    singleton_rounds: r.singletonRounds,
+  };
+}
+
+export function feregText(r: FeregResult): string {
+  const vce = r.vcov === "cluster" ? `cluster (${r.clusters.map((c) => `${c.name}: ${c.count}`).join(", ")})` : r.vcov;
+  const head = [
+    `FEREG  ${r.y} on ${r.terms.filter((t) => t !== "_cons").join(", ")}`,
+    `absorbed: ${r.fe.length ? r.fe.map((f) => `${f.name} (${f.levels})`).join(", ") : "none (pooled OLS)"}   VCE: ${vce}`,
+    `N = ${r.nobs}   dropped missing = ${r.droppedMissing}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
+  ];
+  const rows = [["", "coef", "se", "t", "p"], ...r.terms.map((t, j) => [t, fmt(r.coef[j]), fmt(r.se[j]), fmt(r.t[j], 3), fmt(r.p[j], 4)])];
+  const tail = [
+    `R2 = ${fmt(r.r2, 4)}   adj R2 = ${fmt(r.r2Adj, 4)}   within R2 = ${fmt(r.r2Within, 4)}   RMSE = ${fmt(r.rmse, 4)}`,
+    `F(${r.Fdf[0]}, ${r.Fdf[1]}) = ${fmt(r.F, 3)}   Prob > F = ${fmt(r.Fp, 4)}`,
+  ];
+  if (r.omitted.length) tail.push(`omitted (collinear): ${r.omitted.join(", ")}`);
+  return [...head, textTable(rows), ...tail].join("\n");
+}

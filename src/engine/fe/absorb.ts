@@ -1,0 +1,74 @@
+import { IdColumn, NumericColumn } from "../data/columns";
+import { assertSomeRows, compactCodes, completeRows, maskToRows } from "../data/sample";
+import { valueError } from "../errors";
+import { ClusterVars } from "../vcov/types";
+import { createDemeaner, Demeaner, DemeanOptions } from "./demean";
+import { absorbedDof, AbsorbedDof } from "./dof";
+import { dropSingletons } from "./singletons";
+
+/**
+ * Everything a model needs to know about its sample and fixed effects, computed once:
+ * listwise deletion over every variable the model uses, iterative singleton removal,
+ * dense FE and cluster codes over the estimation sample, the absorbed degrees of freedom
+ * and a demeaner. FEREG and IV2SLS both start here, so they share the sample rules.
+ */
+export interface Absorption {
+  /** Input row indices of the estimation sample, in input order. */
+  readonly rows: Int32Array;
+  readonly nobsInput: number;
+  readonly droppedMissing: number;
+  readonly singletons: number;
+  readonly singletonRounds: readonly number[];
+  readonly fe: readonly { name: string; levels: number }[];
+  readonly feCodes: readonly Int32Array[];
+  readonly clusters: ClusterVars;
+  readonly dof: AbsorbedDof;
+  readonly demeaner: Demeaner;
+}
+
+export interface AbsorbOptions {
+  readonly keepSingletons?: boolean;
+  readonly demean?: DemeanOptions;
+}
+
+export function prepareAbsorption(numeric: readonly NumericColumn[], fe: readonly IdColumn[], cluster: readonly IdColumn[], opts: AbsorbOptions = {}): Absorption {
+  const complete = completeRows(numeric, [...fe, ...cluster]);
+  let rows = maskToRows(complete.mask);
+  assertSomeRows(rows.length, [...numeric.map((c) => c.name), ...fe.map((c) => c.name), ...cluster.map((c) => c.name)]);
+  let singletons = 0;
+  let singletonRounds: number[] = [];
+  if (fe.length > 0 && !opts.keepSingletons) {
+    const compact = fe.map((f) => compactCodes(f.codes, rows));
+    const s = dropSingletons(compact.map((c) => c.codes), compact.map((c) => c.levels));
+    if (s.dropped > 0) {
+      singletons = s.dropped;
+      singletonRounds = s.rounds;
+      const kept = new Int32Array(rows.length - s.dropped);
+      let k = 0;
+      for (let i = 0; i < rows.length; i++) if (s.keep[i]) kept[k++] = rows[i];
+      rows = kept;
+      if (rows.length === 0) {
+        throw valueError(
+          "every observation is a fixed-effect singleton (each city or year occurs once): there is nothing to estimate",
+          "所有观测值都是固定效应单例（每个城市或年份只出现一次）：无法估计",
+        );
+      }
+    }
+  }
+  const feCompact = fe.map((f) => compactCodes(f.codes, rows));
+  const clCompact = cluster.map((c) => compactCodes(c.codes, rows));
+  const feCodes = feCompact.map((c) => c.codes);
+  const levels = feCompact.map((c) => c.levels);
+  return {
+    rows,
+    nobsInput: complete.mask.length,
+    droppedMissing: complete.dropped,
+    singletons,
+    singletonRounds,
+    fe: fe.map((f, g) => ({ name: f.name, levels: levels[g] })),
+    feCodes,
+    clusters: { names: cluster.map((c) => c.name), codes: clCompact.map((c) => c.codes), counts: clCompact.map((c) => c.levels) },
+    dof: absorbedDof(feCodes, levels, clCompact.map((c) => c.codes)),
+    demeaner: createDemeaner(feCodes, levels, rows.length, opts.demean),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The "meat" of sandwich variance estimators, from scores s_i = x_i·e_i (x the demeaned
+ * regressors — or, for IV, the projected regressors X̂ — and e the residuals). No
+ * small-sample factor here: see smallSample.ts.
+ */
+
+/** HC0 meat: Σ_i x_i x_i' e_i². */
+export function heteroskedasticMeat(cols: readonly Float64Array[], e: Float64Array): Float64Array {
+  const k = cols.length;
+  const M = new Float64Array(k * k);
+  const n = e.length;
+  const e2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) e2[i] = e[i] * e[i];
+  for (let a = 0; a < k; a++) {
+    const xa = cols[a];
+    for (let b = a; b < k; b++) {
+      const xb = cols[b];
+      let s = 0;
+      for (let i = 0; i < n; i++) s += xa[i] * xb[i] * e2[i];
+      M[a * k + b] = s;
+      M[b * k + a] = s;
+    }
+  }
+  return M;
+}
+
+/** CR0 meat for one cluster variable: Σ_g u_g u_g', u_g = Σ_{i∈g} x_i e_i. */
+export function clusterMeat(cols: readonly Float64Array[], e: Float64Array, cluster: Int32Array, G: number): Float64Array {
+  const k = cols.length;
+  const U = new Float64Array(G * k);
+  const n = e.length;
+  for (let a = 0; a < k; a++) {
+    const xa = cols[a];
+    for (let i = 0; i < n; i++) U[cluster[i] * k + a] += xa[i] * e[i];
+  }
+  const M = new Float64Array(k * k);
+  for (let g = 0; g < G; g++) {
+    const off = g * k;
+    for (let a = 0; a < k; a++) {
+      const ua = U[off + a];
+      if (ua === 0) continue;
+      for (let b = a; b < k; b++) M[a * k + b] += ua * U[off + b];
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) M[a * k + b] = M[b * k + a];
+  return M;
+}
+
+/**
+ * Cluster codes of the intersection of two cluster variables (e.g. city × year), dense.
+ */
+export function intersectClusters(c1: Int32Array, c2: Int32Array, G2: number): { codes: Int32Array; G: number } {
+  const map = new Map<number, number>();
+  const codes = new Int32Array(c1.length);
+  for (let i = 0; i < c1.length; i++) {
+    const key = c1[i] * G2 + c2[i];
+    let c = map.get(key);
+    if (c === undefined) { c = map.size; map.set(key, c); }
+    codes[i] = c;
+  }
+  return { codes, G: map.size };
+}
+
+/**
+ * Two-way (Cameron–Gelbach–Miller) CR0 meat: M1 + M2 − M12, M12 from the intersection.
+ */
+export function twoWayClusterMeat(cols: readonly Float64Array[], e: Float64Array, c1: Int32Array, G1: number, c2: Int32Array, G2: number): Float64Array {
+  const M1 = clusterMeat(cols, e, c1, G1);
+  const M2 = clusterMeat(cols, e, c2, G2);
+  const inter = intersectClusters(c1, c2, G2);
+  const M12 = clusterMeat(cols, e, inter.codes, inter.G);
+  for (let i = 0; i < M1.length; i++) M1[i] += M2[i] - M12[i];
+  return M1;
+}
