@@ -1,5 +1,6 @@
 import { crossVec, gram } from "../linalg/crossprod";
 import { matVec, spdInverse, subMatrix } from "../linalg/matrix";
+import { residuals } from "../linalg/residuals";
 
 /**
  * Least squares on (already demeaned) columns with collinearity detection.
@@ -28,9 +29,30 @@ export const COLLINEARITY_TOL = 1e-9;
 export function leastSquares(cols: readonly Float64Array[], y: Float64Array, absorbedBy?: readonly number[]): LeastSquaresFit {
   const K = cols.length;
   const G = gram(cols);
+  const { keep, omitted } = independentColumns(G, K, absorbedBy);
+  const k = keep.length;
+  const Gk = subMatrix(G, K, keep);
+  const bread = spdInverse(Gk, k) ?? new Float64Array(k * k).fill(NaN);
+  const kept = keep.map((j) => cols[j]);
+  const n = y.length;
+  const beta = matVec(bread, crossVec(kept, y), k, k);
+  const resid = residuals(kept, y, beta);
+  // one step of iterative refinement: β += (X'X)⁻¹ X'e
+  const delta = matVec(bread, crossVec(kept, resid), k, k);
+  for (let j = 0; j < k; j++) beta[j] += delta[j];
+  const e = residuals(kept, y, beta);
+  let rss = 0;
+  for (let i = 0; i < n; i++) rss += e[i] * e[i];
+  return { keep, omitted, beta, bread, resid: e, rss };
+}
+
+/**
+ * Which columns of a Gram matrix G (K×K) are linearly independent, in order (earlier columns
+ * win), by a sequential Cholesky on the unit-diagonal scaling of G; see leastSquares.
+ */
+export function independentColumns(G: Float64Array, K: number, absorbedBy?: readonly number[]): { keep: number[]; omitted: { index: number; reason: "collinear" | "absorbed" }[] } {
   const omitted: { index: number; reason: "collinear" | "absorbed" }[] = [];
   const keep: number[] = [];
-  // sequential Cholesky on the unit-diagonal (correlation-like) Gram matrix
   const L: number[][] = [];
   for (let j = 0; j < K; j++) {
     const gjj = G[j * K + j];
@@ -51,29 +73,5 @@ export function leastSquares(cols: readonly Float64Array[], y: Float64Array, abs
     L.push(row);
     keep.push(j);
   }
-  const k = keep.length;
-  const Gk = subMatrix(G, K, keep);
-  const bread = spdInverse(Gk, k) ?? new Float64Array(k * k).fill(NaN);
-  const kept = keep.map((j) => cols[j]);
-  const n = y.length;
-  const beta = matVec(bread, crossVec(kept, y), k, k);
-  const resid = residuals(kept, y, beta);
-  // one step of iterative refinement: β += (X'X)⁻¹ X'e
-  const delta = matVec(bread, crossVec(kept, resid), k, k);
-  for (let j = 0; j < k; j++) beta[j] += delta[j];
-  const e = residuals(kept, y, beta);
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += e[i] * e[i];
-  return { keep, omitted, beta, bread, resid: e, rss };
-}
-
-/** y − Xβ. */
-export function residuals(cols: readonly Float64Array[], y: Float64Array, beta: Float64Array): Float64Array {
-  const e = Float64Array.from(y);
-  for (let j = 0; j < cols.length; j++) {
-    const b = beta[j];
-    const x = cols[j];
-    for (let i = 0; i < e.length; i++) e[i] -= b * x[i];
-  }
-  return e;
+  return { keep, omitted };
 }

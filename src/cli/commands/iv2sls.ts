@@ -1,0 +1,129 @@
+import { tableIds, tableNumeric } from "../../engine/data/table";
+import { iv2sls, Iv2slsResult } from "../../engine/iv/iv2sls";
+import { parseVcovType } from "../../engine/vcov/types";
+import { listOption, requiredOption, UsageError } from "../args";
+import { Command } from "../command";
+import { fmt, textTable } from "../format";
+import { readTable } from "../readTable";
+import { byTerm } from "./fereg";
+
+/** `citypanel iv2sls` — 2SLS with absorbed fixed effects and ivreg2's diagnostics (../shared/spec/cli.md). */
+export const iv2slsCommand: Command = {
+  name: "iv2sls",
+  summary: "two-stage least squares with absorbed fixed effects, first stage, KP rk LM / Wald F, Stock–Yogo",
+  usage: "citypanel iv2sls FILE --y Y --endog E1[,E2] --iv Z1[,Z2,…] [--x X1,…] [--fe F1,F2] [--vcov robust|iid|cluster] [--cluster C1[,C2]] [--keep-singletons] [--sheet NAME] [--json]",
+  needsFile: true,
+  options: {
+    y: { type: "string", help: "outcome column" },
+    endog: { type: "string", help: "endogenous regressor(s)" },
+    iv: { type: "string", help: "excluded instruments" },
+    x: { type: "string", help: "included exogenous regressors (controls)" },
+    fe: { type: "string", help: "fixed effects to absorb (e.g. city,year)" },
+    vcov: { type: "string", help: "robust (default), iid or cluster" },
+    cluster: { type: "string", help: "cluster variable(s); implies --vcov cluster" },
+    "keep-singletons": { type: "boolean", help: "keep fixed-effect singletons" },
+    sheet: { type: "string", help: "worksheet of an .xlsx file" },
+  },
+  async run(args) {
+    const v = args.values;
+    const yName = requiredOption(v, "y");
+    const endog = listOption(v.endog);
+    const ivs = listOption(v.iv);
+    if (endog.length === 0) throw new UsageError("--endog needs at least one endogenous regressor");
+    if (ivs.length === 0) throw new UsageError("--iv needs at least one excluded instrument");
+    const clusterNames = listOption(v.cluster);
+    const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
+    if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`);
+    if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`);
+    const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
+    const r = iv2sls(
+      {
+        y: tableNumeric(table, yName),
+        endog: endog.map((n) => tableNumeric(table, n)),
+        instruments: ivs.map((n) => tableNumeric(table, n)),
+        exog: listOption(v.x).map((n) => tableNumeric(table, n)),
+        fe: listOption(v.fe).map((n) => tableIds(table, n)),
+        cluster: clusterNames.map((n) => tableIds(table, n)),
+      },
+      { vcov, keepSingletons: v["keep-singletons"] === true },
+    );
+    return { json: iv2slsJson(r), text: iv2slsText(r) };
+  },
+};
+
+export function iv2slsJson(r: Iv2slsResult): Record<string, unknown> {
+  return {
+    command: "iv2sls",
+    y: r.y,
+    nobs: r.nobs,
+    singletons: r.singletons,
+    dropped_missing: r.droppedMissing,
+    coef: byTerm(r.terms, r.coef),
+    se: byTerm(r.terms, r.se),
+    t: byTerm(r.terms, r.t),
+    p: byTerm(r.terms, r.p),
+    omitted: r.omitted,
+    omitted_instruments: r.omittedInstruments,
+    endogenous: r.endogenous,
+    instruments: r.instruments,
+    vcov: r.vcov,
+    clusters: Object.fromEntries(r.clusters.map((c) => [c.name, c.count])),
+    fe: Object.fromEntries(r.fe.map((f) => [f.name, f.levels])),
+    df_a: r.dfA,
+    df_resid: r.dfResid,
+    t_df: r.tDf,
+    r2: r.r2,
+    r2_within: r.r2Within,
+    rss: r.rss,
+    first_stage: Object.fromEntries(
+      r.firstStages.map((f) => [
+        f.endog,
+        {
+          coef: byTerm(f.terms, f.coef), se: byTerm(f.terms, f.se), t: byTerm(f.terms, f.t), p: byTerm(f.terms, f.p),
+          F: f.F, F_df: f.Fdf, F_p: f.Fp, partial_r2: f.partialR2,
+        },
+      ]),
+    ),
+    kp_lm: r.kpLM,
+    kp_lm_df: r.kpLMdf,
+    kp_lm_p: r.kpLMp,
+    kp_f: r.kpF,
+    cd_f: r.cdF,
+    anderson_lm: r.andersonLM,
+    anderson_lm_p: r.andersonLMp,
+    hansen_j: r.overid.statistic,
+    hansen_j_df: r.overid.df,
+    hansen_j_p: r.overid.df === 0 ? null : r.overid.p,
+    overid_test: r.overid.name,
+    stock_yogo: r.stockYogo,
+  };
+}
+
+export function iv2slsText(r: Iv2slsResult): string {
+  const vce = r.vcov === "cluster" ? `cluster (${r.clusters.map((c) => `${c.name}: ${c.count}`).join(", ")})` : r.vcov;
+  const out: string[] = [
+    `IV2SLS  ${r.y} on ${r.terms.join(", ")}   instrumented: ${r.endogenous.join(", ")}   excluded instruments: ${r.instruments.join(", ")}`,
+    `absorbed: ${r.fe.length ? r.fe.map((f) => `${f.name} (${f.levels})`).join(", ") : "none (constant included)"}   VCE: ${vce}`,
+    `N = ${r.nobs}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
+    textTable([["", "coef", "se", "t", "p"], ...r.terms.map((t, j) => [t, fmt(r.coef[j]), fmt(r.se[j]), fmt(r.t[j], 3), fmt(r.p[j], 4)])]),
+    `R2 = ${fmt(r.r2, 4)}   within R2 = ${fmt(r.r2Within, 4)}`,
+  ];
+  for (const f of r.firstStages) {
+    out.push(`First stage: ${f.endog}`);
+    out.push(textTable([["", "coef", "se", "t", "p"], ...f.terms.map((t, j) => [t, fmt(f.coef[j]), fmt(f.se[j]), fmt(f.t[j], 3), fmt(f.p[j], 4)])]));
+    out.push(`F(${f.Fdf[0]}, ${f.Fdf[1]}) = ${fmt(f.F, 3)}   Prob > F = ${fmt(f.Fp, 4)}   partial R2 = ${fmt(f.partialR2, 4)}`);
+  }
+  const sy = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k}: ${v.toFixed(2)}`).join("  ") || "not available";
+  out.push(
+    `Underidentification: Kleibergen-Paap rk LM = ${fmt(r.kpLM, 3)}   Chi-sq(${r.kpLMdf}) p = ${fmt(r.kpLMp, 4)}`,
+    `Weak identification: Cragg-Donald Wald F = ${fmt(r.cdF, 3)}   Kleibergen-Paap rk Wald F = ${fmt(r.kpF, 3)}`,
+    `Stock-Yogo maximal IV size: ${sy(r.stockYogo.size)}`,
+    `Stock-Yogo maximal IV relative bias: ${sy(r.stockYogo.bias)}`,
+    r.overid.df === 0
+      ? `${r.overid.name === "sargan" ? "Sargan" : "Hansen J"} statistic: 0.000 (equation exactly identified)`
+      : `${r.overid.name === "sargan" ? "Sargan" : "Hansen J"} statistic = ${fmt(r.overid.statistic, 3)}   Chi-sq(${r.overid.df}) p = ${fmt(r.overid.p, 4)}`,
+  );
+  if (r.omitted.length) out.push(`omitted (collinear): ${r.omitted.join(", ")}`);
+  if (r.omittedInstruments.length) out.push(`instruments dropped (collinear): ${r.omittedInstruments.join(", ")}`);
+  return out.join("\n");
+}

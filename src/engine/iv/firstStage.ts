@@ -1,0 +1,78 @@
+import { sandwich, scaleInPlace, subMatrix, spdInverse } from "../linalg/matrix";
+import { Projector } from "../linalg/project";
+import { coefficientTests, waldF } from "../regression/inference";
+import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
+import { heteroskedasticMeat } from "../vcov/meat";
+import { ivreghdfeClusterFactor, robustFactor } from "../vcov/smallSample";
+import { ClusterVars, VcovType } from "../vcov/types";
+
+/**
+ * First stage of one endogenous regressor, as ivreghdfe reports it (spec §3.2): OLS of x̃ on
+ * all instruments Z̃ (excluded first, then included exogenous), the same VCE and small-sample
+ * rule as the second stage with K replaced by L, the F test of the excluded instruments with
+ * ivreg2's scaling — equal to b'V⁻¹b/L1 with that V — and the partial R² of the excluded
+ * instruments (classical, (RSS_r − RSS_u)/RSS_r, whatever the VCE).
+ */
+export interface FirstStage {
+  readonly endog: string;
+  readonly terms: readonly string[];
+  readonly coef: Float64Array;
+  readonly se: Float64Array;
+  readonly t: Float64Array;
+  readonly p: Float64Array;
+  readonly F: number;
+  readonly Fdf: readonly [number, number];
+  readonly Fp: number;
+  readonly partialR2: number;
+  readonly rss: number;
+  /** Residuals v̂ of the first stage (estimation sample). */
+  readonly residuals: Float64Array;
+  readonly fitted: Float64Array;
+}
+
+export function firstStage(args: {
+  endog: string; x: Float64Array; Z: Projector; zNames: readonly string[]; excluded: number;
+  vcov: VcovType; sdof: number; clusters: ClusterVars;
+}): FirstStage {
+  const { x, Z, zNames, excluded: L1, vcov, sdof, clusters } = args;
+  const N = x.length;
+  const L = Z.cols.length;
+  const fit = Z.regress(x);
+  let rss = 0;
+  for (let i = 0; i < N; i++) rss += fit.resid[i] * fit.resid[i];
+  let V: Float64Array;
+  let tDf = N - L - sdof;
+  if (vcov === "iid") V = scaleInPlace(Float64Array.from(Z.ZtZinv), rss / (N - L - sdof));
+  else if (vcov === "robust") V = scaleInPlace(sandwich(Z.ZtZinv, heteroskedasticMeat(Z.cols, fit.resid), L), robustFactor(N, L, sdof));
+  else {
+    const G = effectiveClusters(clusters);
+    V = clusterVcov(Z.ZtZinv, Z.cols, fit.resid, clusters, ivreghdfeClusterFactor(N, L, sdof, G), false);
+    tDf = G - 1;
+  }
+  const tests = coefficientTests(fit.coef, V, tDf);
+  const excludedIdx = Array.from({ length: L1 }, (_, j) => j);
+  const wald = waldF(fit.coef, V, excludedIdx, tDf);
+  // classical partial R²: W_iid/N = b'[(Z'Z)⁻¹ block]⁻¹ b / RSS_u
+  const block = spdInverse(subMatrix(Z.ZtZinv, L, excludedIdx), L1);
+  let w = NaN;
+  if (block) {
+    w = 0;
+    for (let a = 0; a < L1; a++) for (let b = 0; b < L1; b++) w += fit.coef[a] * block[a * L1 + b] * fit.coef[b];
+    w /= rss;
+  }
+  return {
+    endog: args.endog,
+    terms: zNames,
+    coef: fit.coef,
+    se: tests.se,
+    t: tests.t,
+    p: tests.p,
+    F: wald.F,
+    Fdf: [L1, tDf],
+    Fp: wald.p,
+    partialR2: w / (1 + w),
+    rss,
+    residuals: fit.resid,
+    fitted: fit.fitted,
+  };
+}

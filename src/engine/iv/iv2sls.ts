@@ -1,0 +1,274 @@
+import { IdColumn, NumericColumn } from "../data/columns";
+import { takeRows } from "../data/sample";
+import { numError, valueError } from "../errors";
+import { AbsorbOptions, prepareAbsorption } from "../fe/absorb";
+import { centeredSumSquares, gram, sumSquares } from "../linalg/crossprod";
+import { sandwich, scaleInPlace } from "../linalg/matrix";
+import { projector } from "../linalg/project";
+import { residuals } from "../linalg/residuals";
+import { coefficientTests } from "../regression/inference";
+import { independentColumns, leastSquares } from "../regression/leastSquares";
+import { assertClusters, assertEnoughObservations, assertNotConstant, validateModelShape } from "../regression/validate";
+import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
+import { heteroskedasticMeat } from "../vcov/meat";
+import { ivreghdfeClusterFactor, ivreghdfeSdof, robustFactor } from "../vcov/smallSample";
+import { VcovType } from "../vcov/types";
+import { firstStage, FirstStage } from "./firstStage";
+import { overidTest } from "./overid";
+import { rankTest } from "./rankTest";
+import { stockYogo, StockYogoValues } from "./stockYogo";
+
+/**
+ * IV2SLS: two-stage least squares with absorbed fixed effects, with the first stage and the
+ * identification diagnostics exactly as ivreghdfe (ivreg2 + absorb) prints them
+ * (spec formulas.md §3): same sample rules as FEREG (listwise deletion, iterative
+ * singletons), same within transformation, ivreg2's small-sample conventions.
+ *
+ * @example
+ * const r = iv2sls({ y: inn, endog: [digit], instruments: [iv1], exog: controls, fe: [city, year], cluster: [city] });
+ * r.kpF        // Kleibergen–Paap rk Wald F
+ * r.stockYogo  // { size: {"10%": 16.38, …}, bias: {} }
+ */
+export interface Iv2slsInput {
+  readonly y: NumericColumn;
+  readonly endog: readonly NumericColumn[];
+  readonly instruments: readonly NumericColumn[];
+  readonly exog?: readonly NumericColumn[];
+  readonly fe?: readonly IdColumn[];
+  readonly cluster?: readonly IdColumn[];
+}
+
+export interface Iv2slsOptions extends AbsorbOptions {
+  readonly vcov?: VcovType;
+}
+
+export interface Iv2slsResult {
+  readonly y: string;
+  readonly terms: readonly string[];
+  readonly endogenous: readonly string[];
+  readonly instruments: readonly string[];
+  readonly coef: Float64Array;
+  readonly se: Float64Array;
+  readonly t: Float64Array;
+  readonly p: Float64Array;
+  readonly vcovMatrix: Float64Array;
+  readonly omitted: readonly string[];
+  readonly omittedInstruments: readonly string[];
+  readonly nobs: number;
+  readonly droppedMissing: number;
+  readonly singletons: number;
+  readonly vcov: VcovType;
+  readonly clusters: readonly { name: string; count: number }[];
+  readonly fe: readonly { name: string; levels: number }[];
+  readonly dfA: number;
+  readonly dfResid: number;
+  /** ivreg2's small-sample dof adjustment (absorbed df, not nested in the cluster, ≥ 1). */
+  readonly sdof: number;
+  readonly tDf: number;
+  readonly rss: number;
+  readonly r2: number;
+  readonly r2Within: number;
+  readonly firstStages: readonly FirstStage[];
+  readonly andersonLM: number;
+  readonly andersonLMp: number;
+  readonly cdF: number;
+  readonly kpLM: number;
+  readonly kpLMdf: number;
+  readonly kpLMp: number;
+  readonly kpF: number;
+  readonly kpWaldChi2: number;
+  readonly overid: { readonly name: "sargan" | "hansen_j"; readonly statistic: number; readonly df: number; readonly p: number };
+  readonly stockYogo: StockYogoValues;
+  readonly rows: Int32Array;
+  readonly residuals: Float64Array;
+}
+
+export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResult {
+  const fe = input.fe ?? [];
+  const cluster = input.cluster ?? [];
+  const exog = input.exog ?? [];
+  const vcov: VcovType = opts.vcov ?? (cluster.length > 0 ? "cluster" : "robust");
+  checkRoles(input.endog, input.instruments, exog);
+  validateModelShape({ y: input.y, regressors: [...input.endog, ...exog, ...input.instruments], fe, cluster, vcov });
+  const clusterUsed = vcov === "cluster" ? cluster : [];
+  const abs = prepareAbsorption([input.y, ...input.endog, ...exog, ...input.instruments], fe, clusterUsed, opts);
+  const N = abs.rows.length;
+  const hasFe = fe.length > 0;
+  const sub = (c: NumericColumn) => takeRows(c.values, abs.rows);
+  const y = sub(input.y);
+  const x1 = input.endog.map(sub);
+  const x2 = exog.map(sub);
+  const z1 = input.instruments.map(sub);
+  assertNotConstant(input.y.name, y, "outcome");
+  [...input.endog, ...exog].forEach((c, j) => assertNotConstant(c.name, [...x1, ...x2][j], "regressor"));
+  input.instruments.forEach((c, j) => assertInstrumentVaries(c.name, z1[j]));
+  const dm = (v: Float64Array) => abs.demeaner.demean(v);
+  const yt = dm(y);
+  let X1 = x1.map(dm);
+  let X2 = x2.map(dm);
+  let Z1 = z1.map(dm);
+  let exogNames = exog.map((c) => c.name);
+  if (!hasFe) {
+    X2.push(new Float64Array(N).fill(1));
+    exogNames.push("_cons");
+  }
+  const raw = (vs: Float64Array[]) => (hasFe ? vs.map(centeredSumSquares) : undefined);
+  // included exogenous regressors: drop collinear ones (with each other or the FE)
+  const omitted: string[] = [];
+  const exogSel = independentColumns(gram(X2), X2.length, raw(x2));
+  exogSel.omitted.forEach((o) => omitted.push(exogNames[o.index]));
+  X2 = exogSel.keep.map((j) => X2[j]);
+  exogNames = exogSel.keep.map((j) => exogNames[j]);
+  // endogenous regressors: drop those collinear with the exogenous ones or each other
+  const endogSel = independentColumns(gram([...X2, ...X1]), X2.length + X1.length, hasFe ? [...X2.map(() => 0), ...raw(x1)!] : undefined);
+  const endogKeep = endogSel.keep.filter((j) => j >= X2.length).map((j) => j - X2.length);
+  endogSel.omitted.forEach((o) => omitted.push(input.endog[o.index - X2.length].name));
+  if (endogKeep.length === 0) {
+    throw valueError(
+      `every endogenous regressor (${input.endog.map((c) => c.name).join(", ")}) is collinear with the fixed effects or the exogenous regressors`,
+      `所有内生解释变量（${input.endog.map((c) => c.name).join("、")}）都与固定效应或外生变量共线`,
+    );
+  }
+  X1 = endogKeep.map((j) => X1[j]);
+  const endogNames = endogKeep.map((j) => input.endog[j].name);
+  // excluded instruments: drop those collinear with the exogenous regressors, each other or the FE
+  const instSel = independentColumns(gram([...X2, ...Z1]), X2.length + Z1.length, hasFe ? [...X2.map(() => 0), ...raw(z1)!] : undefined);
+  const instKeep = instSel.keep.filter((j) => j >= X2.length).map((j) => j - X2.length);
+  const omittedInstruments = instSel.omitted.map((o) => input.instruments[o.index - X2.length].name);
+  Z1 = instKeep.map((j) => Z1[j]);
+  const instNames = instKeep.map((j) => input.instruments[j].name);
+  const K1 = X1.length, L1 = Z1.length, K2 = X2.length;
+  if (L1 < K1) {
+    const dropped = omittedInstruments.length
+      ? ` (${omittedInstruments.join(", ")} dropped: collinear with the other instruments, the exogenous regressors or the fixed effects)`
+      : "";
+    const droppedZh = omittedInstruments.length ? `（${omittedInstruments.join("、")} 因与其他工具变量、外生变量或固定效应共线而被剔除）` : "";
+    throw valueError(
+      `the model is under-identified: ${K1} endogenous regressor(s) but only ${L1} usable excluded instrument(s)${dropped}`,
+      `模型识别不足：有 ${K1} 个内生解释变量，但只有 ${L1} 个可用的排除性工具变量${droppedZh}`,
+    );
+  }
+  const X = [...X1, ...X2];
+  const terms = [...endogNames, ...exogNames];
+  const K = X.length;
+  const Z = projector([...Z1, ...X2]);
+  const zNames = [...instNames, ...exogNames];
+  const L = Z.cols.length;
+  const dfA = hasFe ? abs.dof.dfA : 0;
+  assertEnoughObservations(N, L, dfA);
+  if (vcov === "cluster") assertClusters(abs.clusters.names, abs.clusters.counts);
+  const sdof = vcov === "cluster" ? ivreghdfeSdof(abs.dof.dfANonNested, hasFe) : dfA;
+  // second stage: regress y on X̂ = P_Z X (exogenous columns project onto themselves)
+  const Xhat = [...X1.map((x) => Z.regress(x).fitted), ...X2];
+  const ls = leastSquares(Xhat, yt);
+  if (ls.keep.length < K) {
+    throw numError(
+      "the instruments do not identify the endogenous regressors separately (the first-stage fitted values are collinear)",
+      "工具变量无法分别识别各内生解释变量（第一阶段拟合值共线）",
+    );
+  }
+  const beta = ls.beta;
+  const u = residuals(X, yt, beta);
+  const rss = sumSquares(u);
+  let V: Float64Array;
+  let tDf = N - K - sdof;
+  if (vcov === "iid") V = scaleInPlace(Float64Array.from(ls.bread), rss / (N - K - sdof));
+  else if (vcov === "robust") V = scaleInPlace(sandwich(ls.bread, heteroskedasticMeat(Xhat, u), K), robustFactor(N, K, sdof));
+  else {
+    const G = effectiveClusters(abs.clusters);
+    V = clusterVcov(ls.bread, Xhat, u, abs.clusters, ivreghdfeClusterFactor(N, K, sdof, G), false);
+    tDf = G - 1;
+  }
+  const tests = coefficientTests(beta, V, tDf);
+  const firstStages = X1.map((x, k) => firstStage({ endog: endogNames[k], x, Z, zNames, excluded: L1, vcov, sdof, clusters: abs.clusters }));
+  // identification: partial the exogenous regressors out of X1 and Z1, then the rank test
+  const partial = K2 > 0 ? projector(X2) : null;
+  const Yp = partial ? X1.map((x) => partial.regress(x).resid) : X1;
+  const Zp = partial ? Z1.map((z) => partial.regress(z).resid) : Z1;
+  const rk = rankTest({ Y: Yp, Z: Zp, vcov, clusters: abs.clusters });
+  const cdF = (rk.craggDonald * (N - L - sdof)) / L1;
+  let kpF: number;
+  if (vcov === "iid") kpF = cdF;
+  else if (vcov === "robust") kpF = ((rk.kpWaldChi2 / N) * (N - L - sdof)) / L1;
+  else {
+    const G = effectiveClusters(abs.clusters);
+    kpF = ((rk.kpWaldChi2 / (N - 1)) * (N - L - sdof) * ((G - 1) / G)) / L1;
+  }
+  const overid = overidTest({ y: yt, X, Z, resid2sls: u, df: L1 - K1, vcov, clusters: abs.clusters });
+  return {
+    y: input.y.name,
+    terms,
+    endogenous: endogNames,
+    instruments: instNames,
+    coef: beta,
+    se: tests.se,
+    t: tests.t,
+    p: tests.p,
+    vcovMatrix: V,
+    omitted,
+    omittedInstruments,
+    nobs: N,
+    droppedMissing: abs.droppedMissing,
+    singletons: abs.singletons,
+    vcov,
+    clusters: abs.clusters.names.map((name, j) => ({ name, count: abs.clusters.counts[j] })),
+    fe: abs.fe,
+    dfA,
+    dfResid: N - K - dfA,
+    sdof,
+    tDf,
+    rss,
+    r2: 1 - rss / centeredSumSquares(y),
+    r2Within: 1 - rss / sumSquares(yt),
+    firstStages,
+    andersonLM: rk.andersonLM,
+    andersonLMp: rk.andersonLMp,
+    cdF,
+    kpLM: rk.kpLM,
+    kpLMdf: rk.df,
+    kpLMp: rk.kpLMp,
+    kpF,
+    kpWaldChi2: rk.kpWaldChi2,
+    overid,
+    stockYogo: stockYogo(K1, L1),
+    rows: abs.rows,
+    residuals: u,
+  };
+}
+
+/** Each variable plays one role; instruments are required and must be enough. */
+function checkRoles(endog: readonly NumericColumn[], instruments: readonly NumericColumn[], exog: readonly NumericColumn[]): void {
+  if (endog.length === 0) throw valueError("IV2SLS needs at least one endogenous regressor", "IV2SLS 至少需要一个内生解释变量");
+  if (instruments.length === 0) {
+    throw valueError("IV2SLS needs at least one excluded instrument (e.g. iv1)", "IV2SLS 至少需要一个排除性工具变量（例如 iv1）");
+  }
+  const exogNames = new Set(exog.map((c) => c.name));
+  for (const e of endog) {
+    if (exogNames.has(e.name)) {
+      throw valueError(`"${e.name}" is listed both as endogenous and as exogenous: choose one`, `“${e.name}”同时被列为内生变量和外生变量：请只选其一`);
+    }
+  }
+  const regressors = new Set([...endog, ...exog].map((c) => c.name));
+  for (const z of instruments) {
+    if (regressors.has(z.name)) {
+      throw valueError(
+        `"${z.name}" is listed as an excluded instrument and as a regressor: an included variable instruments itself, list it once`,
+        `“${z.name}”同时被列为排除性工具变量和解释变量：请只列一次`,
+      );
+    }
+  }
+  if (instruments.length < endog.length) {
+    throw valueError(
+      `the order condition fails: ${endog.length} endogenous regressor(s) need at least as many excluded instruments, got ${instruments.length}`,
+      `阶条件不满足：${endog.length} 个内生解释变量至少需要同样多的排除性工具变量，实际只有 ${instruments.length} 个`,
+    );
+  }
+}
+
+function assertInstrumentVaries(name: string, v: Float64Array): void {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return;
+  throw valueError(
+    `instrument "${name}" is constant in the estimation sample: it cannot explain the endogenous regressor`,
+    `工具变量“${name}”在估计样本中为常数：无法解释内生解释变量`,
+  );
+}

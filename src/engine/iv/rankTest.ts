@@ -1,0 +1,255 @@
+import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from "ml-matrix";
+import { spdInverse } from "../linalg/matrix";
+import { chi2UpperP } from "../dist/pvalues";
+import { intersectClusters } from "../vcov/meat";
+import { ClusterVars } from "../vcov/types";
+
+/**
+ * Identification tests of the first stage, as ivreg2 computes them by calling ranktest on
+ * the FE-demeaned data with the included exogenous regressors partialled out, without
+ * small-sample factors (spec formulas.md §3.3; Kleibergen & Paap 2006):
+ *
+ * - canonical correlations ρ of Ỹ (endogenous) and Z̃ (excluded instruments): the singular
+ *   values of Θ = F Π̂ G⁻¹, F'F = Z̃'Z̃/N, G'G = Ỹ'Ỹ/N, Π̂ = (Z̃'Z̃)⁻¹Z̃'Ỹ;
+ * - iid: Anderson LM = N·ρ²_min, Cragg–Donald χ² form ρ²_min/(1 − ρ²_min);
+ * - robust / cluster: the Kleibergen–Paap rk statistic for H0: rank = K1 − 1, in an LM
+ *   version (moment "errors" Ỹ) and a Wald version (errors Ỹ − Z̃Π̂).
+ *
+ * Ỹ and Z̃ must already be FE-demeaned and have the exogenous regressors partialled out.
+ */
+export interface RankTestInput {
+  readonly Y: readonly Float64Array[];
+  readonly Z: readonly Float64Array[];
+  readonly vcov: "iid" | "robust" | "cluster";
+  readonly clusters?: ClusterVars;
+}
+
+export interface RankTestResult {
+  /** Canonical correlations, descending. */
+  readonly canonicalCorrelations: readonly number[];
+  readonly andersonLM: number;
+  /** ρ²_min/(1 − ρ²_min); ivreg2 scales it to the Cragg–Donald F. */
+  readonly craggDonald: number;
+  /** Kleibergen–Paap rk LM (equals Anderson LM under iid). */
+  readonly kpLM: number;
+  /** Kleibergen–Paap rk Wald χ², unscaled (under iid: N·craggDonald). */
+  readonly kpWaldChi2: number;
+  /** Degrees of freedom L1 − K1 + 1. */
+  readonly df: number;
+  readonly kpLMp: number;
+  readonly andersonLMp: number;
+}
+
+const crossCols = (A: readonly Float64Array[], B: readonly Float64Array[]): Matrix => {
+  const M = new Matrix(A.length, B.length);
+  for (let a = 0; a < A.length; a++) {
+    for (let b = 0; b < B.length; b++) {
+      let s = 0;
+      const x = A[a], y = B[b];
+      for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+      M.set(a, b, s);
+    }
+  }
+  return M;
+};
+
+/** Upper-triangular R with R'R = A (A symmetric positive definite). */
+function upperCholesky(A: Matrix): Matrix {
+  const k = A.rows;
+  const R = new Matrix(k, k);
+  for (let j = 0; j < k; j++) {
+    let d = A.get(j, j);
+    for (let p = 0; p < j; p++) d -= R.get(p, j) ** 2;
+    const r = Math.sqrt(d);
+    R.set(j, j, r);
+    for (let i = j + 1; i < k; i++) {
+      let v = A.get(j, i);
+      for (let p = 0; p < j; p++) v -= R.get(p, j) * R.get(p, i);
+      R.set(j, i, v / r);
+    }
+  }
+  return R;
+}
+
+/** Symmetric square root of a symmetric PSD matrix. */
+function symSqrt(A: Matrix): Matrix {
+  const e = new EigenvalueDecomposition(A, { assumeSymmetric: true });
+  const Q = e.eigenvectorMatrix;
+  const d = e.realEigenvalues.map((l) => Math.sqrt(Math.max(l, 0)));
+  return Q.mmul(Matrix.diag(d)).mmul(Q.transpose());
+}
+
+/** Complete the orthonormal columns of U (m×r) to an m×m orthogonal matrix. */
+function completeBasis(U: Matrix): Matrix {
+  const m = U.rows;
+  const cols: number[][] = [];
+  for (let j = 0; j < U.columns; j++) cols.push(U.getColumn(j));
+  for (let e = 0; e < m && cols.length < m; e++) {
+    let v = new Array<number>(m).fill(0);
+    v[e] = 1;
+    for (let pass = 0; pass < 2; pass++) {
+      for (const c of cols) {
+        let d = 0;
+        for (let i = 0; i < m; i++) d += c[i] * v[i];
+        v = v.map((x, i) => x - d * c[i]);
+      }
+    }
+    const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+    if (norm > 1e-8) cols.push(v.map((x) => x / norm));
+  }
+  const out = new Matrix(m, m);
+  cols.forEach((c, j) => c.forEach((x, i) => out.set(i, j, x)));
+  return out;
+}
+
+/** Ŝ = (1/N) Σ h h' with h_i = v_i ⊗ z_i, robust or clustered (one- or two-way). */
+function momentCovariance(V: readonly Float64Array[], Z: readonly Float64Array[], vcov: "robust" | "cluster", clusters?: ClusterVars): Matrix {
+  const n = Z[0].length;
+  const K = V.length, L = Z.length, m = K * L;
+  const h = (i: number, out: Float64Array) => {
+    for (let k = 0; k < K; k++) for (let l = 0; l < L; l++) out[k * L + l] = V[k][i] * Z[l][i];
+  };
+  const S = new Float64Array(m * m);
+  const add = (sign: number, codes: Int32Array | null, G: number) => {
+    const hi = new Float64Array(m);
+    if (!codes) {
+      for (let i = 0; i < n; i++) {
+        h(i, hi);
+        for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) S[a * m + b] += sign * hi[a] * hi[b];
+      }
+      return;
+    }
+    const U = new Float64Array(G * m);
+    for (let i = 0; i < n; i++) {
+      h(i, hi);
+      const off = codes[i] * m;
+      for (let a = 0; a < m; a++) U[off + a] += hi[a];
+    }
+    for (let g = 0; g < G; g++) {
+      const off = g * m;
+      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) S[a * m + b] += sign * U[off + a] * U[off + b];
+    }
+  };
+  if (vcov === "robust" || !clusters) add(1, null, 0);
+  else if (clusters.codes.length === 1) add(1, clusters.codes[0], clusters.counts[0]);
+  else {
+    add(1, clusters.codes[0], clusters.counts[0]);
+    add(1, clusters.codes[1], clusters.counts[1]);
+    const inter = intersectClusters(clusters.codes[0], clusters.codes[1], clusters.counts[1]);
+    add(-1, inter.codes, inter.G);
+  }
+  const M = new Matrix(m, m);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) M.set(a, b, S[a * m + b] / n);
+  return M;
+}
+
+/**
+ * @example
+ * // one endogenous regressor, robust: kpWaldChi2 equals the robust (HC0) Wald statistic of
+ * // the excluded instruments in the first stage.
+ * rankTest({ Y: [digit], Z: [iv1, iv2], vcov: "robust" }).kpWaldChi2
+ */
+export function rankTest(input: RankTestInput): RankTestResult {
+  const { Y, Z, vcov } = input;
+  const N = Z[0].length;
+  const K1 = Y.length, L1 = Z.length;
+  const ZZ = crossCols(Z, Z);
+  const ZY = crossCols(Z, Y);
+  const YY = crossCols(Y, Y);
+  const ZZinv = new Matrix(inverseSpd(ZZ));
+  const Pi = ZZinv.mmul(ZY); // L1 × K1
+  const F = upperCholesky(ZZ.clone().div(N));
+  const G = upperCholesky(YY.clone().div(N));
+  const Ginv = inverseUpper(G);
+  const Theta = F.mmul(Pi).mmul(Ginv);
+  const svd = new SingularValueDecomposition(Theta, { computeLeftSingularVectors: true, computeRightSingularVectors: true, autoTranspose: false });
+  const rho = [...svd.diagonal].sort((a, b) => b - a);
+  const rhoMin2 = rho[K1 - 1] ** 2;
+  const df = L1 - K1 + 1;
+  const andersonLM = N * rhoMin2;
+  const craggDonald = rhoMin2 / (1 - rhoMin2);
+  if (vcov === "iid") {
+    return {
+      canonicalCorrelations: rho, andersonLM, craggDonald, kpLM: andersonLM, kpWaldChi2: N * craggDonald, df,
+      kpLMp: chi2UpperP(andersonLM, df), andersonLMp: chi2UpperP(andersonLM, df),
+    };
+  }
+  // full-rank test at q = K1 − 1
+  const q = K1 - 1;
+  const U = completeBasis(svd.leftSingularVectors);
+  const Vr = svd.rightSingularVectors;
+  const Ucols = U.subMatrix(0, L1 - 1, q, L1 - 1); // [U12; U22]
+  const U22 = U.subMatrix(q, L1 - 1, q, L1 - 1);
+  const A = Ucols.mmul(new Matrix(inverseGeneral(U22))).mmul(symSqrt(U22.mmul(U22.transpose())));
+  const Vcols = Vr.subMatrix(0, K1 - 1, q, K1 - 1); // [V12; V22]
+  const V22 = Vr.subMatrix(q, K1 - 1, q, K1 - 1);
+  const B = symSqrt(V22.mmul(V22.transpose())).mmul(new Matrix(inverseGeneral(V22.transpose()))).mmul(Vcols.transpose());
+  const kron = kronecker(B, A.transpose()); // ((K1−q)(L1−q)) × (K1·L1)
+  const lambda = kron.mmul(vecColumn(Theta));
+  const T = kronecker(Ginv.transpose(), inverseUpper(F).transpose()); // G⁻ᵀ ⊗ F⁻ᵀ
+  const statistic = (errors: readonly Float64Array[]): number => {
+    const S = momentCovariance(errors, Z, vcov, input.clusters);
+    const VarN = T.mmul(S).mmul(T.transpose());
+    const Omega = kron.mmul(VarN).mmul(kron.transpose());
+    const Oi = new Matrix(inverseSpd(Omega));
+    return N * lambda.transpose().mmul(Oi).mmul(lambda).get(0, 0);
+  };
+  const waldErrors = Y.map((y, k) => {
+    const e = Float64Array.from(y);
+    for (let l = 0; l < L1; l++) {
+      const p = Pi.get(l, k);
+      const z = Z[l];
+      for (let i = 0; i < N; i++) e[i] -= p * z[i];
+    }
+    return e;
+  });
+  const kpLM = statistic(Y);
+  const kpWaldChi2 = statistic(waldErrors);
+  return {
+    canonicalCorrelations: rho, andersonLM, craggDonald, kpLM, kpWaldChi2, df,
+    kpLMp: chi2UpperP(kpLM, df), andersonLMp: chi2UpperP(andersonLM, df),
+  };
+}
+
+function vecColumn(M: Matrix): Matrix {
+  const v = new Matrix(M.rows * M.columns, 1);
+  for (let j = 0; j < M.columns; j++) for (let i = 0; i < M.rows; i++) v.set(j * M.rows + i, 0, M.get(i, j));
+  return v;
+}
+
+function kronecker(A: Matrix, B: Matrix): Matrix {
+  const K = new Matrix(A.rows * B.rows, A.columns * B.columns);
+  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.columns; j++) {
+    const a = A.get(i, j);
+    for (let p = 0; p < B.rows; p++) for (let r = 0; r < B.columns; r++) K.set(i * B.rows + p, j * B.columns + r, a * B.get(p, r));
+  }
+  return K;
+}
+
+function inverseUpper(R: Matrix): Matrix {
+  const k = R.rows;
+  const X = new Matrix(k, k);
+  for (let j = 0; j < k; j++) {
+    X.set(j, j, 1 / R.get(j, j));
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let p = i + 1; p <= j; p++) s += R.get(i, p) * X.get(p, j);
+      X.set(i, j, -s / R.get(i, i));
+    }
+  }
+  return X;
+}
+
+function inverseSpd(M: Matrix): number[][] {
+  const k = M.rows;
+  const flat = Float64Array.from(M.to1DArray());
+  const inv = spdInverse(flat, k);
+  if (!inv) return mlInverse(M, true).to2DArray();
+  const out: number[][] = [];
+  for (let i = 0; i < k; i++) out.push(Array.from(inv.subarray(i * k, (i + 1) * k)));
+  return out;
+}
+
+function inverseGeneral(M: Matrix): number[][] {
+  return mlInverse(M).to2DArray();
+}
