@@ -1,0 +1,44 @@
+import { Lang, t } from "../../i18n/lang";
+import { LABELS } from "../../i18n/tableLabels";
+import { JournalTable } from "../../tables/journalTable";
+import { columnFromFereg } from "../../tables/modelColumn";
+import { regressionTable, seNote, statN, statR2 } from "../../tables/regressionTable";
+import { controlName, StudyDefinition } from "../definition";
+import { TABLE_NAMES, variableLabel } from "../labels";
+import { feModel } from "../models";
+import { StudyPanel } from "../panel";
+import { ModelLog } from "./modelLog";
+
+/** Name of the interaction of the treatment with a moderator, e.g. "digit_x_stage". */
+export const interactionName = (treatment: string, moderator: string): string => `${treatment}_x_${moderator}`;
+
+/**
+ * Table 7: heterogeneity — digit × moderator added one moderator at a time, with the
+ * moderator's main effect (dropped automatically, and left blank, when the city fixed effect
+ * absorbs a time-invariant moderator such as stage or structure).
+ */
+export function table7(def: StudyDefinition, p: StudyPanel, lang: Lang, log: ModelLog): JournalTable {
+  const y = def.outcome.name;
+  const d = def.treatment.column;
+  const controls = def.controls.map(controlName);
+  const results = def.moderators.map((m) => log(`table7.${m.name}`, feModel(def, p, y, [d, interactionName(d, m.name), m.name, ...controls])));
+  const models = results.map(columnFromFereg);
+  const dl = variableLabel(def, d, lang);
+  return regressionTable({
+    id: "table7",
+    sheetName: t(TABLE_NAMES.table7.sheet, lang),
+    title: t(TABLE_NAMES.table7.title, lang),
+    lang,
+    models,
+    captions: def.moderators.map((m) => variableLabel(def, m.name, lang)),
+    show: [
+      { name: d, label: dl },
+      ...def.moderators.map((m) => ({ name: interactionName(d, m.name), label: `${dl} × ${variableLabel(def, m.name, lang)}` })),
+      ...def.moderators.map((m) => ({ name: m.name, label: variableLabel(def, m.name, lang) })),
+    ],
+    controls,
+    fixedEffects: [{ name: p.city.name, label: t(LABELS.cityFe, lang) }, { name: p.year.name, label: t(LABELS.yearFe, lang) }],
+    stats: [statN(lang), statR2(lang)],
+    notes: [seNote(models[0], lang)],
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * Number formatting of journal tables: fixed decimals (4 by default, like the paper),
+ * standard errors in parentheses, p-values in brackets, critical values in braces.
+ *
+ * @example
+ * fixed(0.09994, 4)   // "0.0999"
+ * inParens(0.00204)   // "(0.0020)"
+ */
+export function fixed(x: number, decimals = 4): string {
+  if (!Number.isFinite(x)) return "";
+  const s = x.toFixed(decimals);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+export const inParens = (x: number, decimals = 4): string => (Number.isFinite(x) ? `(${fixed(x, decimals)})` : "");
+export const inBrackets = (x: number, decimals = 4): string => (Number.isFinite(x) ? `[${fixed(x, decimals)}]` : "");
+export const inBraces = (x: number, decimals = 2): string => (Number.isFinite(x) ? `{${fixed(x, decimals)}}` : "");
+
+/** An integer with thousands separators? Journals print N plainly: "2744". */
+export const count = (n: number): string => (Number.isFinite(n) ? String(Math.round(n)) : "");
