@@ -2,6 +2,7 @@ import { IdColumn, NumericColumn } from "../data/columns";
 import { assertSomeRows, compactCodes, completeRows, maskToRows } from "../data/sample";
 import { valueError } from "../errors";
 import { ClusterVars } from "../vcov/types";
+import { AbsorptionCache, contentKey, memoizeDemean } from "./absorptionCache";
 import { createDemeaner, Demeaner, DemeanOptions } from "./demean";
 import { absorbedDof, AbsorbedDof } from "./dof";
 import { dropSingletons } from "./singletons";
@@ -29,9 +30,24 @@ export interface Absorption {
 export interface AbsorbOptions {
   readonly keepSingletons?: boolean;
   readonly demean?: DemeanOptions;
+  /** Reuse absorptions and demeaned columns across calls with the same inputs (live cells). */
+  readonly cache?: AbsorptionCache;
 }
 
 export function prepareAbsorption(numeric: readonly NumericColumn[], fe: readonly IdColumn[], cluster: readonly IdColumn[], opts: AbsorbOptions = {}): Absorption {
+  if (!opts.cache) return computeAbsorption(numeric, fe, cluster, opts);
+  const complete = completeRows(numeric, [...fe, ...cluster]);
+  const key = contentKey([complete.mask, ...fe.flatMap((f) => [f.name, f.codes]), "|", ...cluster.flatMap((c) => [c.name, c.codes]), !!opts.keepSingletons, JSON.stringify(opts.demean ?? {})]);
+  const hit = opts.cache.get(key);
+  if (hit) return hit;
+  const fresh = computeAbsorption(numeric, fe, cluster, opts);
+  const memo = memoizeDemean((v) => fresh.demeaner.demean(v), opts.cache.stats);
+  const cached: Absorption = { ...fresh, demeaner: { ...fresh.demeaner, demean: memo } };
+  opts.cache.set(key, cached);
+  return cached;
+}
+
+function computeAbsorption(numeric: readonly NumericColumn[], fe: readonly IdColumn[], cluster: readonly IdColumn[], opts: AbsorbOptions): Absorption {
   const complete = completeRows(numeric, [...fe, ...cluster]);
   let rows = maskToRows(complete.mask);
   assertSomeRows(rows.length, [...numeric.map((c) => c.name), ...fe.map((c) => c.name), ...cluster.map((c) => c.name)]);

@@ -4,10 +4,13 @@
  *
  * @example
  * fixed(0.09994, 4)   // "0.0999"
+ * fixed(-1.609e-5)    // "-1.61e-5"
  * inParens(0.00204)   // "(0.0020)"
  */
 export function fixed(x: number, decimals = 4): string {
   if (!Number.isFinite(x)) return "";
+  // a coefficient too small for the decimals (iv1's first stage, ~ -1.6e-5) keeps 3 significant digits
+  if (x !== 0 && Math.abs(x) < 0.5 * 10 ** -decimals) return x.toExponential(2);
   const s = x.toFixed(decimals);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
