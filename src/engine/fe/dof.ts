@@ -5,7 +5,9 @@ import { countComponents, isNested } from "./components";
  * spec formulas.md §1.3): Σ levels minus the redundant ones — every FE after the first loses
  * one level to the shared intercept, pairs of FEs lose one per extra connected component
  * (exact for two FEs, conservative for more), and when clustering, an FE nested in a cluster
- * variable has all its levels counted as redundant (they are absorbed by the cluster).
+ * variable has all its levels counted as redundant (they are absorbed by the cluster) and
+ * takes no part in the mobility-group count (so with city nested in the cluster, year
+ * loses one level however many components the city–year graph has, as in reghdfe).
  */
 export interface AbsorbedDof {
   /** Rank of the FE dummies including the intercept, whatever the VCE (city×year: 209). */
@@ -44,7 +46,10 @@ export function absorbedDof(fe: readonly Int32Array[], levels: readonly number[]
       if (seenFree || anyNested) redundant[g] = 1;
       seenFree = true;
     }
+    // mobility groups only between pairs of FEs that are both not nested (reghdfe DoF.mata:
+    // nested FEs leave intercept_index before dof_update_mobility_group)
     for (let g = 0; g < G; g++) {
+      if (nestedFlags[g]) continue;
       for (let h = g + 1; h < G; h++) {
         if (nestedFlags[h]) continue;
         redundant[h] = Math.max(redundant[h], pairComponents[g][h]);
