@@ -24,6 +24,17 @@ import { stockYogo, StockYogoValues } from "./stockYogo";
  * (spec formulas.md §3): same sample rules as FEREG (listwise deletion, iterative
  * singletons), same within transformation, ivreg2's small-sample conventions.
  *
+ * Two-way clustering (Cameron–Gelbach–Miller meat S1 + S2 − S12) is not fixed up when the
+ * variance is not positive semi-definite, as in ivreg2 (reghdfe's eigenvalue clip is not
+ * invariant to the units of the variables and would move results away from ivreg2's even where
+ * ivreg2's are finite): a negative variance gives a NaN SE (ivreg2: missing), and a Wald test on
+ * an indefinite block — the first-stage F, or the KP rk statistics, whose Ω is then indefinite
+ * too — gives NaN where ivreg2 would print a meaningless quadratic form.
+ *
+ * An excluded instrument that is constant, absorbed by the fixed effects or collinear with the
+ * other instruments / exogenous regressors is dropped and listed in `omittedInstruments`; only
+ * when too few remain is it an error (naming the dropped ones and why).
+ *
  * @example
  * const r = iv2sls({ y: inn, endog: [digit], instruments: [iv1], exog: controls, fe: [city, year], cluster: [city] });
  * r.kpF        // Kleibergen–Paap rk Wald F
@@ -101,12 +112,15 @@ export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResu
   const z1 = input.instruments.map(sub);
   assertNotConstant(input.y.name, y, "outcome");
   [...input.endog, ...exog].forEach((c, j) => assertNotConstant(c.name, [...x1, ...x2][j], "regressor"));
-  input.instruments.forEach((c, j) => assertInstrumentVaries(c.name, z1[j]));
   const dm = (v: Float64Array) => abs.demeaner.demean(v);
   const yt = dm(y);
   let X1 = x1.map(dm);
   let X2 = x2.map(dm);
-  let Z1 = z1.map(dm);
+  // an instrument constant over the estimation sample is dropped before demeaning (where rounding
+  // could leave noise that looks like variation)
+  const instConstant = z1.map(isConstant);
+  const instVarying = input.instruments.map((_, j) => j).filter((j) => !instConstant[j]);
+  let Z1 = instVarying.map((j) => dm(z1[j]));
   let exogNames = exog.map((c) => c.name);
   if (!hasFe) {
     X2.push(new Float64Array(N).fill(1));
@@ -132,20 +146,25 @@ export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResu
   X1 = endogKeep.map((j) => X1[j]);
   const endogNames = endogKeep.map((j) => input.endog[j].name);
   // excluded instruments: drop those collinear with the exogenous regressors, each other or the FE
-  const instSel = independentColumns(gram([...X2, ...Z1]), X2.length + Z1.length, hasFe ? [...X2.map(() => 0), ...raw(z1)!] : undefined);
-  const instKeep = instSel.keep.filter((j) => j >= X2.length).map((j) => j - X2.length);
-  const omittedInstruments = instSel.omitted.map((o) => input.instruments[o.index - X2.length].name);
-  Z1 = instKeep.map((j) => Z1[j]);
+  const instSel = independentColumns(
+    gram([...X2, ...Z1]), X2.length + Z1.length,
+    hasFe ? [...X2.map(() => 0), ...raw(instVarying.map((j) => z1[j]))!] : undefined,
+  );
+  const instKeep = instSel.keep.filter((j) => j >= X2.length).map((j) => instVarying[j - X2.length]);
+  const dropped: { index: number; reason: DropReason }[] = [
+    ...input.instruments.map((_, j) => j).filter((j) => instConstant[j]).map((index) => ({ index, reason: "constant" as const })),
+    ...instSel.omitted.map((o) => ({ index: instVarying[o.index - X2.length], reason: o.reason })),
+  ].sort((a, b) => a.index - b.index);
+  const omittedInstruments = dropped.map((d) => input.instruments[d.index].name);
+  Z1 = instKeep.map((j) => Z1[instVarying.indexOf(j)]);
   const instNames = instKeep.map((j) => input.instruments[j].name);
   const K1 = X1.length, L1 = Z1.length, K2 = X2.length;
   if (L1 < K1) {
-    const dropped = omittedInstruments.length
-      ? ` (${omittedInstruments.join(", ")} dropped: collinear with the other instruments, the exogenous regressors or the fixed effects)`
-      : "";
-    const droppedZh = omittedInstruments.length ? `（${omittedInstruments.join("、")} 因与其他工具变量、外生变量或固定效应共线而被剔除）` : "";
+    const why = dropped.map((d) => dropReason(input.instruments[d.index].name, d.reason, fe.map((f) => f.name)));
     throw valueError(
-      `the model is under-identified: ${K1} endogenous regressor(s) but only ${L1} usable excluded instrument(s)${dropped}`,
-      `模型识别不足：有 ${K1} 个内生解释变量，但只有 ${L1} 个可用的排除性工具变量${droppedZh}`,
+      `the model is under-identified: ${K1} endogenous regressor(s) but only ${L1} usable excluded instrument(s)` +
+        (why.length ? `; dropped: ${why.map((w) => w.en).join("; ")}` : ""),
+      `模型识别不足：有 ${K1} 个内生解释变量，但只有 ${L1} 个可用的排除性工具变量` + (why.length ? `；已剔除：${why.map((w) => w.zh).join("；")}` : ""),
     );
   }
   const X = [...X1, ...X2];
@@ -265,10 +284,24 @@ function checkRoles(endog: readonly NumericColumn[], instruments: readonly Numer
   }
 }
 
-function assertInstrumentVaries(name: string, v: Float64Array): void {
-  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return;
-  throw valueError(
-    `instrument "${name}" is constant in the estimation sample: it cannot explain the endogenous regressor`,
-    `工具变量“${name}”在估计样本中为常数：无法解释内生解释变量`,
-  );
+type DropReason = "constant" | "absorbed" | "collinear";
+
+function isConstant(v: Float64Array): boolean {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
+  return true;
+}
+
+/** Why an excluded instrument was dropped, for the under-identification message. */
+function dropReason(name: string, reason: DropReason, fe: readonly string[]): { en: string; zh: string } {
+  if (reason === "constant") return { en: `"${name}" is constant in the estimation sample`, zh: `“${name}”在估计样本中为常数` };
+  if (reason === "absorbed") {
+    return {
+      en: `"${name}" is absorbed by the fixed effects (${fe.join(", ")}): it does not vary within them`,
+      zh: `“${name}”被固定效应（${fe.join("、")}）吸收：其在固定效应内部没有变化`,
+    };
+  }
+  return {
+    en: `"${name}" is collinear with the other instruments or the exogenous regressors`,
+    zh: `“${name}”与其他工具变量或外生变量共线`,
+  };
 }

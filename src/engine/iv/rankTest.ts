@@ -11,7 +11,8 @@ import { ClusterVars } from "../vcov/types";
  *
  * - canonical correlations ρ of Ỹ (endogenous) and Z̃ (excluded instruments): the singular
  *   values of Θ = F Π̂ G⁻¹, F'F = Z̃'Z̃/N, G'G = Ỹ'Ỹ/N, Π̂ = (Z̃'Z̃)⁻¹Z̃'Ỹ;
- * - iid: Anderson LM = N·ρ²_min, Cragg–Donald χ² form ρ²_min/(1 − ρ²_min);
+ * - iid: Anderson LM = N·ρ²_min, Cragg–Donald χ² form ρ²_min/(1 − ρ²_min) (computed from the
+ *   first-stage fitted values and residuals, so it is never negative and +∞ for a perfect fit);
  * - robust / cluster: the Kleibergen–Paap rk statistic for H0: rank = K1 − 1, in an LM
  *   version (moment "errors" Ỹ) and a Wald version (errors Ỹ − Z̃Π̂).
  *
@@ -163,11 +164,29 @@ export function rankTest(input: RankTestInput): RankTestResult {
   const Ginv = inverseUpper(G);
   const Theta = F.mmul(Pi).mmul(Ginv);
   const svd = new SingularValueDecomposition(Theta, { computeLeftSingularVectors: true, computeRightSingularVectors: true, autoTranspose: false });
-  const rho = [...svd.diagonal].sort((a, b) => b - a);
-  const rhoMin2 = rho[K1 - 1] ** 2;
+  // singular values of Θ are cosines: clamp the rounding above 1 (an endogenous regressor that is itself an instrument)
+  const rho = [...svd.diagonal].map((r) => Math.min(r, 1)).sort((a, b) => b - a);
   const df = L1 - K1 + 1;
+  // first-stage fitted values Z̃Π̂ and residuals v̂ = Ỹ − Z̃Π̂ (the moment "errors" of the Wald version)
+  const fitted = Y.map((_, k) => {
+    const f = new Float64Array(N);
+    for (let l = 0; l < L1; l++) {
+      const p = Pi.get(l, k);
+      const z = Z[l];
+      for (let i = 0; i < N; i++) f[i] += p * z[i];
+    }
+    return f;
+  });
+  const waldErrors = Y.map((y, k) => {
+    const e = Float64Array.from(y);
+    const f = fitted[k];
+    for (let i = 0; i < N; i++) e[i] -= f[i];
+    return e;
+  });
+  const craggDonald = craggDonaldStatistic(YY, fitted, waldErrors);
+  // ρ²_min = CD/(1 + CD): equal to the smallest squared singular value of Θ, without the cancellation in 1 − ρ²
+  const rhoMin2 = craggDonald === Infinity ? 1 : craggDonald / (1 + craggDonald);
   const andersonLM = N * rhoMin2;
-  const craggDonald = rhoMin2 / (1 - rhoMin2);
   if (vcov === "iid") {
     return {
       canonicalCorrelations: rho, andersonLM, craggDonald, kpLM: andersonLM, kpWaldChi2: N * craggDonald, df,
@@ -191,24 +210,66 @@ export function rankTest(input: RankTestInput): RankTestResult {
     const S = momentCovariance(errors, Z, vcov, input.clusters);
     const VarN = T.mmul(S).mmul(T.transpose());
     const Omega = kron.mmul(VarN).mmul(kron.transpose());
+    // a two-way (CGM) S can be indefinite; the quadratic form is then no test statistic (ivreg2 would
+    // print a negative or meaningless number): report it as undefined
+    if (isIndefinite(Omega)) return NaN;
     const Oi = new Matrix(inverseSpd(Omega));
     return N * lambda.transpose().mmul(Oi).mmul(lambda).get(0, 0);
   };
-  const waldErrors = Y.map((y, k) => {
-    const e = Float64Array.from(y);
-    for (let l = 0; l < L1; l++) {
-      const p = Pi.get(l, k);
-      const z = Z[l];
-      for (let i = 0; i < N; i++) e[i] -= p * z[i];
-    }
-    return e;
-  });
   const kpLM = statistic(Y);
-  const kpWaldChi2 = statistic(waldErrors);
+  // a perfect first stage (v̂ = 0 exactly) identifies the model exactly: the Wald statistic is infinite
+  const kpWaldChi2 = craggDonald === Infinity ? Infinity : statistic(waldErrors);
   return {
     canonicalCorrelations: rho, andersonLM, craggDonald, kpLM, kpWaldChi2, df,
     kpLMp: chi2UpperP(kpLM, df), andersonLMp: chi2UpperP(andersonLM, df),
   };
+}
+
+/**
+ * Cragg–Donald χ²/N form: the smallest generalized eigenvalue of Ỹ'P_Z Ỹ relative to Ỹ'M_Z Ỹ,
+ * i.e. min ρ²/(1 − ρ²), computed from the first-stage fitted values and residuals themselves so
+ * that it stays positive (and becomes +∞) as the first stage approaches a perfect fit. The
+ * eigenvectors come from T^{-1/2}(V'V)T^{-1/2} (T = Ỹ'Ỹ), which shares them with
+ * T^{-1/2}(Ỹ'P_Z Ỹ)T^{-1/2}; both quadratic forms are then evaluated as sums of squares.
+ */
+function craggDonaldStatistic(YY: Matrix, fitted: readonly Float64Array[], resid: readonly Float64Array[]): number {
+  const K = fitted.length;
+  const n = fitted[0].length;
+  const Tm12 = symInvSqrt(YY);
+  const E = crossCols(resid, resid);
+  const eig = new EigenvalueDecomposition(Tm12.mmul(E).mmul(Tm12), { assumeSymmetric: true });
+  const W = Tm12.mmul(eig.eigenvectorMatrix); // columns w_k
+  let cd = Infinity;
+  for (let k = 0; k < K; k++) {
+    let e = 0, h = 0;
+    for (let i = 0; i < n; i++) {
+      let ve = 0, vh = 0;
+      for (let j = 0; j < K; j++) {
+        const w = W.get(j, k);
+        ve += w * resid[j][i];
+        vh += w * fitted[j][i];
+      }
+      e += ve * ve;
+      h += vh * vh;
+    }
+    cd = Math.min(cd, h / e); // e = 0: that direction is fitted perfectly (+∞)
+  }
+  return cd;
+}
+
+/** Inverse symmetric square root of a symmetric positive-definite matrix. */
+function symInvSqrt(A: Matrix): Matrix {
+  const e = new EigenvalueDecomposition(A, { assumeSymmetric: true });
+  const Q = e.eigenvectorMatrix;
+  const d = e.realEigenvalues.map((l) => 1 / Math.sqrt(l));
+  return Q.mmul(Matrix.diag(d)).mmul(Q.transpose());
+}
+
+/** A symmetric matrix with an eigenvalue below −1e-12 of its largest absolute eigenvalue. */
+function isIndefinite(A: Matrix): boolean {
+  const ev = new EigenvalueDecomposition(A, { assumeSymmetric: true }).realEigenvalues;
+  const scale = Math.max(...ev.map(Math.abs));
+  return ev.some((l) => l < -1e-12 * scale);
 }
 
 function vecColumn(M: Matrix): Matrix {
