@@ -1,6 +1,6 @@
 import { IdColumn, NumericColumn } from "../data/columns";
 import { takeRows } from "../data/sample";
-import { valueError } from "../errors";
+import { numError, valueError } from "../errors";
 import { AbsorbOptions, prepareAbsorption } from "../fe/absorb";
 import { centeredSumSquares, sumSquares } from "../linalg/crossprod";
 import { sandwich, scaleInPlace } from "../linalg/matrix";
@@ -10,7 +10,7 @@ import { reghdfeClusterFactor, robustFactor } from "../vcov/smallSample";
 import { VcovType } from "../vcov/types";
 import { fitStats } from "./fitStats";
 import { coefficientTests, waldF } from "./inference";
-import { leastSquares } from "./leastSquares";
+import { leastSquares, LeastSquaresFit } from "./leastSquares";
 import { assertClusters, assertEnoughObservations, assertNotConstant, validateModelShape } from "./validate";
 
 /**
@@ -94,10 +94,13 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const cols = xs.map((x) => abs.demeaner.demean(x));
   const names = input.x.map((c) => c.name);
   if (!hasFe) {
-    cols.push(new Float64Array(N).fill(1));
-    names.push("_cons");
+    // the constant goes first so that, as in Stata and R, a regressor collinear with it (e.g. a
+    // full set of dummies) is the one omitted, never `_cons`; it is reported last
+    cols.unshift(new Float64Array(N).fill(1));
+    names.unshift("_cons");
   }
-  const ls = leastSquares(cols, yt, hasFe ? xs.map(centeredSumSquares) : undefined);
+  const ls = consLast(leastSquares(cols, yt, hasFe ? xs.map(centeredSumSquares) : undefined), hasFe);
+  if (!Number.isFinite(ls.rss) || !ls.beta.every(Number.isFinite)) throw overflowError();
   const K = ls.keep.length;
   const dfA = hasFe ? abs.dof.dfA : 0;
   assertEnoughObservations(N, K, dfA);
@@ -156,5 +159,21 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
     demeanMethod: abs.demeaner.method,
   };
 }
+
+/** Move the intercept (column 0 of a pooled OLS) from first to last place in a fit. */
+function consLast(ls: LeastSquaresFit, hasFe: boolean): LeastSquaresFit {
+  if (hasFe || ls.keep[0] !== 0) return ls;
+  const k = ls.keep.length;
+  const perm = [...Array.from({ length: k - 1 }, (_, j) => j + 1), 0];
+  const bread = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) bread[a * k + b] = ls.bread[perm[a] * k + perm[b]];
+  return { ...ls, keep: perm.map((j) => ls.keep[j]), beta: Float64Array.from(perm, (j) => ls.beta[j]), bread };
+}
+
+const overflowError = () =>
+  numError(
+    "the regression cannot be computed in double precision (values too large, or regressors numerically collinear): rescale the variables",
+    "回归无法以双精度计算（数值过大或解释变量数值上共线）：请对变量重新缩放",
+  );
 
 const noRegressorError = () => valueError("FEREG needs at least one regressor", "FEREG 至少需要一个解释变量");

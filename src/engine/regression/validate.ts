@@ -13,6 +13,7 @@ export function validateModelShape(parts: { y: NumericColumn; regressors: readon
   for (const c of [...fe, ...cluster]) {
     if (c.codes.length !== n) throw lengthError(c.name, c.codes.length, y.name, n);
   }
+  for (const c of [y, ...regressors]) assertNoInfinity(c);
   const seen = new Set<string>([y.name]);
   for (const c of regressors) {
     if (c.name === y.name) throw valueError(`"${c.name}" is both the outcome and a regressor`, `“${c.name}”既是被解释变量又是解释变量`);
@@ -23,6 +24,21 @@ export function validateModelShape(parts: { y: NumericColumn; regressors: readon
     throw valueError("clustered standard errors need a cluster variable (e.g. city)", "聚类标准误需要指定聚类变量（例如城市）");
   }
   if (cluster.length > 2) throw valueError("at most two cluster variables are supported", "最多支持两个聚类变量");
+}
+
+/**
+ * NaN marks a missing value (dropped listwise), but ±Infinity in a numeric column handed to
+ * the engine directly (not through parseNumericCell, which already rejects it) would turn
+ * every demeaned value and coefficient into NaN without a word: reject it, naming the cell.
+ */
+function assertNoInfinity(c: NumericColumn): void {
+  const v = c.values;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x === Infinity || x === -Infinity) {
+      throw valueError(`column "${c.name}", row ${i + 1}: ${x} is not a finite number`, `列“${c.name}”第 ${i + 1} 行：${x} 不是有限数值`);
+    }
+  }
 }
 
 function lengthError(name: string, len: number, yName: string, n: number) {
