@@ -74,8 +74,9 @@ export interface EntropyResult {
   readonly scopes: readonly EntropyScopeResult[];
   /** Rows used (complete over the indicators and the group). */
   readonly nobs: number;
-  /** Σ_j w_j·x′_ij per input row; NaN for rows not used. */
+  /** Σ_j w_j·x′_ij per input row (Σ_j w_j·x″_ij with `indexOnTransformed`); NaN for rows not used. */
   readonly index: Float64Array;
+  readonly indexOnTransformed: boolean;
   /** Indicators constant in at least one scope. */
   readonly constant: readonly string[];
   readonly dimensions: readonly EntropyDimension[];
@@ -267,6 +268,7 @@ export function entropyWeights(indicators: readonly NamedValues[], opts: Entropy
   }
   return {
     indicators: names, directions, method, parameter: param, scopes: results, nobs: total, index,
+    indexOnTransformed: opts.indexOnTransformed === true,
     constant: names.filter((x) => constantAll.has(x)), dimensions: dims, warnings,
   };
 }

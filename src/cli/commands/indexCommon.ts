@@ -1,0 +1,54 @@
+import { IdColumn, NumericColumn } from "../../engine/data/columns";
+import { RawTable, tableIds, tableNumeric } from "../../engine/data/table";
+import { Bilingual } from "../../engine/i18n/lang";
+import { describeColumn } from "../../engine/index/describe";
+import { listOption, ParsedArgs, UsageError } from "../args";
+import { fmt } from "../format";
+import { readTable } from "../readTable";
+
+/**
+ * Helpers shared by the index commands (entropy, pca, winsor, locquot, describe, ris,
+ * coupling): reading the file and columns, the `--by` group, and short text summaries.
+ */
+
+/** Read the data FILE (first positional), honouring `--sheet`. */
+export const readDataFile = (args: ParsedArgs): Promise<RawTable> =>
+  readTable(args.positionals[0], typeof args.values.sheet === "string" ? args.values.sheet : undefined);
+
+/** A required comma-separated list of column names (`--cols`), at least `min` long. */
+export function columnList(args: ParsedArgs, option: string, min = 1): string[] {
+  const names = listOption(args.values[option]);
+  if (names.length < min) {
+    throw new UsageError(min === 1 ? `--${option} needs at least one column` : `--${option} needs at least ${min} columns`);
+  }
+  return names;
+}
+
+/** Parse the named numeric columns. */
+export const numericColumns = (table: RawTable, names: readonly string[]): NumericColumn[] => names.map((n) => tableNumeric(table, n));
+
+/** The `--by` group column, if given. */
+export function byGroup(table: RawTable, args: ParsedArgs): IdColumn | undefined {
+  const by = args.values.by;
+  if (by === undefined) return undefined;
+  if (typeof by !== "string" || by.trim() === "") throw new UsageError("--by needs a column name");
+  return tableIds(table, by.trim());
+}
+
+/** Name → value object. */
+export const keyed = <T>(names: readonly string[], values: ArrayLike<T>): Record<string, T> =>
+  Object.fromEntries(names.map((n, j) => [n, values[j]]));
+
+/** Warnings as text lines ("warning: …"), English. */
+export const warningLines = (warnings: readonly Bilingual[]): string[] => warnings.map((w) => `warning: ${w.en}`);
+
+/** One line summarising a per-row result: N, mean, SD, min, max. */
+export function seriesSummary(label: string, values: Float64Array): string {
+  const present = values.some((v) => v === v);
+  if (!present) return `${label}: no values`;
+  const d = describeColumn({ name: label, values });
+  return `${label}: N = ${d.n}   mean = ${fmt(d.mean)}   sd = ${fmt(d.sd)}   min = ${fmt(d.min)}   max = ${fmt(d.max)}`;
+}
+
+/** Footer for commands whose result is a column. */
+export const PER_ROW_NOTE = "per-row values: use --json (input row order, null where not computed)";
