@@ -99,7 +99,11 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
     cols.unshift(new Float64Array(N).fill(1));
     names.unshift("_cons");
   }
-  const ls = consLast(leastSquares(cols, yt, hasFe ? xs.map(centeredSumSquares) : undefined), hasFe);
+  const tss = centeredSumSquares(y);
+  const ssx = xs.map(centeredSumSquares);
+  // squares that overflow would make a regressor look "absorbed" (∞ ≤ 1e-9·∞) or give NaN
+  if (!Number.isFinite(tss) || !ssx.every(Number.isFinite)) throw overflowError();
+  const ls = consLast(leastSquares(cols, yt, hasFe ? ssx : undefined), hasFe);
   if (!Number.isFinite(ls.rss) || !ls.beta.every(Number.isFinite)) throw overflowError();
   const K = ls.keep.length;
   const dfA = hasFe ? abs.dof.dfA : 0;
@@ -120,10 +124,10 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
     tDf = Math.min(G - 1, dfResid);
   }
   const tests = coefficientTests(ls.beta, V, tDf);
+  if (!tests.se.every(Number.isFinite)) throw overflowError();
   const terms = ls.keep.map((j) => names[j]);
   const slopeIdx = terms.map((t, j) => (t === "_cons" ? -1 : j)).filter((j) => j >= 0);
   const wald = waldF(ls.beta, V, slopeIdx, tDf);
-  const tss = centeredSumSquares(y);
   const tssWithin = hasFe ? sumSquares(yt) : tss;
   // pooled OLS: the intercept plays the part of df_a in the adjusted within R² (which then equals adjusted R²)
   const fit = fitStats({ rss: ls.rss, tss, tssWithin, nobs: N, dfA: hasFe ? dfA : 1, dfResid });
