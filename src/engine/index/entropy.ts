@@ -178,7 +178,7 @@ export function normalizedEntropy(xt: Float64Array): number {
     c += Math.abs(h) >= Math.abs(term) ? h - t + term : term - t + h;
     h = t;
   }
-  return -(h + c) / Math.log(n);
+  return 0 - (h + c) / Math.log(n); // 0 − x, not −x: no −0 for a one-row mass
 }
 
 /**
