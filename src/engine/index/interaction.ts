@@ -42,6 +42,6 @@ export function interactionTerm(x: NamedValues, z: NamedValues, opts: { readonly
   const meanX = opts.center ? sx / nobs : 0;
   const meanZ = opts.center ? sz / nobs : 0;
   const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = (a[i] - meanX) * (b[i] - meanZ);
+  for (let i = 0; i < n; i++) values[i] = (a[i] - meanX) * (b[i] - meanZ) + 0; // + 0: no −0
   return { values, meanX, meanZ, nobs };
 }
