@@ -39,15 +39,15 @@ export const winsorCommand: Command = {
 };
 
 /** Pooled: a number; by group: level → number. */
-const cut = (r: WinsorResult, v: Float64Array, by?: IdColumn): unknown =>
+const cut = (v: Float64Array, by?: IdColumn): unknown =>
   by ? Object.fromEntries(by.levels.map((l, g) => [l, v[g]])) : v[0];
 
 export function winsorJson(cols: readonly string[], rs: readonly WinsorResult[], cuts: [number, number], trim: boolean, by?: IdColumn): Record<string, unknown> {
   return {
     command: "winsor",
     columns: Object.fromEntries(cols.map((n, j) => [n, {
-      lo: cut(rs[j], rs[j].lo, by),
-      hi: cut(rs[j], rs[j].hi, by),
+      lo: cut(rs[j].lo, by),
+      hi: cut(rs[j].hi, by),
       values: rs[j].values,
       n_low: rs[j].nLow,
       n_high: rs[j].nHigh,

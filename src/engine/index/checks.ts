@@ -1,4 +1,4 @@
-import { numError, valueError } from "../errors";
+import { valueError } from "../errors";
 import { Bilingual } from "../i18n/lang";
 
 /**
@@ -96,20 +96,5 @@ export function assertNonNegative(c: NamedValues, what: Bilingual, strict = fals
         `${what.zh}要求取值${strict ? "大于 0" : "非负"}，但列“${c.name}”第 ${i + 1} 行为 ${x}`,
       );
     }
-  }
-}
-
-/**
- * At least `min` usable rows, else a #NUM! error saying how many there are.
- *
- * @example
- * assertEnoughRows(1, 2, { en: "the entropy weights", zh: "熵权" })  // throws
- */
-export function assertEnoughRows(n: number, min: number, what: Bilingual): void {
-  if (n < min) {
-    throw numError(
-      `${what.en}: at least ${min} complete rows are needed, but only ${n} ${n === 1 ? "is" : "are"} available`,
-      `${what.zh}：至少需要 ${min} 个完整观测，但只有 ${n} 个`,
-    );
   }
 }
