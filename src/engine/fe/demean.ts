@@ -43,7 +43,7 @@ export function createDemeaner(codes: readonly Int32Array[], levels: readonly nu
     G === 0 ? "none" : G === 1 ? "one-way" : G === 2 && Math.min(levels[0], levels[1]) <= exactLevels ? "exact-two-way" : "alternating-projections";
   if (opts.method && G >= 2) method = opts.method;
   let maxIt = 0;
-  const copy = (v: Float64Array) => Float64Array.from(v);
+  const copy = (v: Float64Array) => v.slice(); // memcpy (Float64Array.from goes through the iterator protocol)
   switch (method) {
     case "none":
       return { method, n, demean: copy, maxIterationsUsed: () => 0 };

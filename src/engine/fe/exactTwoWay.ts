@@ -1,4 +1,4 @@
-import { subtractGroupMeans, inverseCounts } from "./groupMeans";
+import { inverseCounts } from "./groupMeans";
 
 /**
  * Exact two-way within transformation by partialling out (Frisch–Waugh–Lovell), for two
@@ -46,15 +46,28 @@ export function exactTwoWay(a: Int32Array, na: number, b: Int32Array, nb: number
       nab[slot[bb]] += 1;
     }
   }
-  // C = diag(n_b) − Σ_a n_a n_a' / n_a
-  const C = new Float64Array(nb * nb);
-  for (let i = 0; i < n; i++) C[b[i] * nb + b[i]] += 1;
+  // C = diag(n_b) − Σ_a n_a n_a' / n_a; each unordered pair of cells of a level once (S holds
+  // the sums at (b_p, b_q) for p ≤ q, folded into the symmetric C afterwards)
+  const S = new Float64Array(nb * nb);
   for (let g = 0; g < na; g++) {
     const w = invA[g];
-    for (let p = ptr[g]; p < ptr[g + 1]; p++) {
+    const lo = ptr[g];
+    const hi = ptr[g + 1];
+    for (let p = lo; p < hi; p++) {
       const bp = bIdx[p] * nb;
       const x = nab[p] * w;
-      for (let q = ptr[g]; q < ptr[g + 1]; q++) C[bp + bIdx[q]] -= x * nab[q];
+      for (let q = p; q < hi; q++) S[bp + bIdx[q]] += x * nab[q];
+    }
+  }
+  const C = new Float64Array(nb * nb);
+  const countB = new Float64Array(nb);
+  for (let i = 0; i < n; i++) countB[b[i]] += 1;
+  for (let i = 0; i < nb; i++) {
+    C[i * nb + i] = countB[i] - S[i * nb + i];
+    for (let j = i + 1; j < nb; j++) {
+      const off = S[i * nb + j] + S[j * nb + i];
+      C[i * nb + j] = -off;
+      C[j * nb + i] = -off;
     }
   }
   const chol = pivotedCholesky(C, nb);
@@ -65,9 +78,16 @@ export function exactTwoWay(a: Int32Array, na: number, b: Int32Array, nb: number
   return {
     rankB: chol.rank,
     demean(v: Float64Array): void {
-      subtractGroupMeans(v, a, invA, sumsA); // v ← M_A v
+      // v ← M_A v (group means of A subtracted) and rhs = D_B' M_A v, in one pass after the sums
+      sumsA.fill(0);
+      for (let i = 0; i < n; i++) sumsA[a[i]] += v[i];
+      for (let g = 0; g < na; g++) sumsA[g] *= invA[g];
       rhs.fill(0);
-      for (let i = 0; i < n; i++) rhs[b[i]] += v[i]; // D_B' M_A v
+      for (let i = 0; i < n; i++) {
+        const x = v[i] - sumsA[a[i]];
+        v[i] = x;
+        rhs[b[i]] += x;
+      }
       chol.solve(rhs, gamma);
       sA.fill(0);
       for (let g = 0; g < na; g++) {

@@ -85,8 +85,11 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const clusterUsed = vcov === "cluster" ? cluster : [];
   const abs = prepareAbsorption([input.y, ...input.x], fe, clusterUsed, opts);
   const N = abs.rows.length;
-  const y = takeRows(input.y.values, abs.rows);
-  const xs = input.x.map((c) => takeRows(c.values, abs.rows));
+  // rows are increasing input indices, so N = n means every row: read the input in place
+  // (y and xs are never written to) instead of copying a million-row column
+  const take = (v: Float64Array) => (N === v.length ? v : takeRows(v, abs.rows));
+  const y = take(input.y.values);
+  const xs = input.x.map((c) => take(c.values));
   assertNotConstant(input.y.name, y, "outcome");
   input.x.forEach((c, j) => assertNotConstant(c.name, xs[j], "regressor"));
   const hasFe = fe.length > 0;

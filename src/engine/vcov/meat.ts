@@ -29,9 +29,12 @@ export function clusterMeat(cols: readonly Float64Array[], e: Float64Array, clus
   const k = cols.length;
   const U = new Float64Array(G * k);
   const n = e.length;
-  for (let a = 0; a < k; a++) {
-    const xa = cols[a];
-    for (let i = 0; i < n; i++) U[cluster[i] * k + a] += xa[i] * e[i];
+  // one pass over the rows (each row's cluster slot is touched once, for all k columns)
+  for (let i = 0; i < n; i++) {
+    const ei = e[i];
+    if (ei === 0) continue;
+    const off = cluster[i] * k;
+    for (let a = 0; a < k; a++) U[off + a] += cols[a][i] * ei;
   }
   const M = new Float64Array(k * k);
   for (let g = 0; g < G; g++) {

@@ -1,0 +1,236 @@
+/**
+ * CityPanel benchmarks: `npm run bench` (builds the CLI, then runs build/scripts/bench.js
+ * with --expose-gc). Optional argument: a substring; only cases whose section or name
+ * contains it run, e.g. `node --expose-gc build/scripts/bench.js paper`.
+ *
+ * Each case is timed as the median of ≥ 7 warm runs after warm-up runs; inputs are parsed
+ * and generated outside the timed region (the timed call is the engine entry point, from
+ * raw columns to the full result). Memory: the process RSS high-water mark
+ * (`process.resourceUsage().maxRSS`) and the largest heap in use seen right after a run
+ * (garbage of that run included, collected before each case).
+ *
+ * To add a benchmark (IV2SLS, the whole study, …), append a Section to SECTIONS: a title
+ * and cases { name, setup, run, target? } — setup returns the prepared input, run gets it.
+ * Data: the reference panel is read from $CITYPANEL_REFERENCE (default ../shared/reference
+ * next to the repository).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { readCsv } from "../src/cli/readTable";
+import { factorize, IdColumn, NumericColumn } from "../src/engine/data/columns";
+import { tableIds, tableNumeric } from "../src/engine/data/table";
+import { fereg, FeregInput, FeregOptions } from "../src/engine/regression/fereg";
+
+interface Case<T = unknown> {
+  readonly name: string;
+  /** Prepare inputs (not timed). */
+  readonly setup: () => T;
+  /** The timed call. Its result is checked by `check`, if given (not timed). */
+  readonly run: (input: T) => unknown;
+  readonly check?: (result: unknown) => string;
+  /** Target median in ms, reported as met / MISSED. */
+  readonly targetMs?: number;
+  readonly warmup?: number;
+  readonly runs?: number;
+}
+
+interface Section {
+  readonly title: string;
+  readonly cases: readonly Case[];
+}
+
+/** A typed case, erased to Case<unknown> for the section list. */
+const defineCase = <T>(c: Case<T>): Case => ({ ...c, run: (input) => c.run(input as T) });
+
+// ---- data ---------------------------------------------------------------------------------
+
+function referenceDir(): string {
+  const candidates = [
+    process.env.CITYPANEL_REFERENCE,
+    path.resolve(__dirname, "../../../shared/reference"), // build/scripts → repo → its parent
+    path.resolve(__dirname, "../../shared/reference"), // scripts (ts-node style)
+    path.resolve(process.cwd(), "../shared/reference"),
+  ].filter((p): p is string => !!p);
+  const found = candidates.find((p) => fs.existsSync(path.join(p, "data", "panel_public.csv")));
+  if (!found) throw new Error(`reference data not found (tried ${candidates.join(", ")}); set CITYPANEL_REFERENCE`);
+  return found;
+}
+
+const CONTROLS = ["gov", "lndensity", "lnhum", "lnfin", "lntrans", "lnprotect", "lnunemploy"];
+
+/** panel_public.csv: inn ~ digit + 7 controls, city + year FE (2,744 rows). */
+function paperPanel(cluster: boolean): FeregInput {
+  const t = readCsv(path.join(referenceDir(), "data", "panel_public.csv"));
+  return {
+    y: tableNumeric(t, "inn"),
+    x: ["digit", ...CONTROLS].map((n) => tableNumeric(t, n)),
+    fe: [tableIds(t, "city"), tableIds(t, "year")],
+    cluster: cluster ? [tableIds(t, "city")] : [],
+  };
+}
+
+/** mulberry32 */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normals(u: () => number): () => number {
+  let spare = NaN;
+  return () => {
+    if (spare === spare) { const s = spare; spare = NaN; return s; }
+    const r = Math.sqrt(-2 * Math.log(1 - u()));
+    const th = 2 * Math.PI * u();
+    spare = r * Math.sin(th);
+    return r * Math.cos(th);
+  };
+}
+
+/**
+ * A seeded unbalanced panel with exactly `rows` rows: `units` × `years`, rows deleted at
+ * random (without replacement) until `rows` remain, sorted by unit then year; 8 regressors
+ * correlated with the unit and year effects; y = a_i + g_t + Xβ + u.
+ */
+function bigPanel(rows: number, units: number, years: number, seed = 20240607): { input: FeregInput; deleted: number } {
+  const total = units * years;
+  if (rows > total) throw new Error("bigPanel: more rows than cells");
+  const u = prng(seed);
+  const z = normals(u);
+  // choose which cells to delete: partial Fisher–Yates over cell indices
+  const cells = new Int32Array(total);
+  for (let i = 0; i < total; i++) cells[i] = i;
+  const del = total - rows;
+  for (let i = 0; i < del; i++) {
+    const j = i + Math.floor(u() * (total - i));
+    const t = cells[i]; cells[i] = cells[j]; cells[j] = t;
+  }
+  const gone = new Uint8Array(total);
+  for (let i = 0; i < del; i++) gone[cells[i]] = 1;
+  const unitCode = new Int32Array(rows);
+  const yearCode = new Int32Array(rows);
+  let k = 0;
+  for (let c = 0; c < total; c++) if (!gone[c]) { unitCode[k] = Math.floor(c / years); yearCode[k] = c % years; k++; }
+  const K = 8;
+  const a = Float64Array.from({ length: units }, () => z());
+  const g = Float64Array.from({ length: years }, () => 0.5 * z());
+  const beta = [0.8, -0.5, 0.3, 0.2, -0.1, 0.05, 0.4, -0.25];
+  const xs = Array.from({ length: K }, () => new Float64Array(rows));
+  const load = Array.from({ length: K }, () => [z(), z()]);
+  const y = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const ai = a[unitCode[i]];
+    const gt = g[yearCode[i]];
+    let s = ai + gt;
+    for (let j = 0; j < K; j++) {
+      const x = load[j][0] * ai + load[j][1] * gt + z();
+      xs[j][i] = x;
+      s += beta[j] * x;
+    }
+    y[i] = s + (1 + 0.5 * Math.abs(xs[0][i])) * z();
+  }
+  const ids = (name: string, codes: Int32Array, levels: number): IdColumn => ({ name, codes, levels: Array.from({ length: levels }, (_, l) => String(l + 1)) });
+  const unit = ids("unit", unitCode, units);
+  return {
+    input: { y: { name: "y", values: y }, x: xs.map((v, j): NumericColumn => ({ name: `x${j + 1}`, values: v })), fe: [unit, ids("year", yearCode, years)], cluster: [unit] },
+    deleted: del,
+  };
+}
+
+// ---- cases --------------------------------------------------------------------------------
+
+const BIG_ROWS = 1_048_576;
+const BIG_UNITS = 61_681; // × 20 years = 1,233,620 cells; 15.0% deleted leaves 1,048,576 rows
+const BIG_YEARS = 20;
+
+let big: FeregInput | null = null;
+const bigInput = (): FeregInput => {
+  if (!big) {
+    const t0 = performance.now();
+    const b = bigPanel(BIG_ROWS, BIG_UNITS, BIG_YEARS);
+    big = b.input;
+    console.log(`  (generated ${BIG_ROWS.toLocaleString("en-US")} rows = ${BIG_UNITS.toLocaleString("en-US")} units × ${BIG_YEARS} years − ${b.deleted.toLocaleString("en-US")} deleted (${((100 * b.deleted) / (BIG_UNITS * BIG_YEARS)).toFixed(1)}%), 8 regressors, in ${(performance.now() - t0).toFixed(0)} ms)`);
+  }
+  return big;
+};
+
+const feregCase = (name: string, setup: () => FeregInput, opts: FeregOptions, targetMs?: number, runs = 9): Case => defineCase<FeregInput>({
+  name,
+  setup,
+  run: (input) => fereg(input, opts),
+  check: (r) => {
+    const f = r as ReturnType<typeof fereg>;
+    return `N ${f.nobs}, K ${f.terms.length}, df_a ${f.dfA}, ${f.demeanMethod}, b[0] ${f.coef[0].toFixed(6)} (${f.se[0].toFixed(6)})`;
+  },
+  targetMs,
+  runs,
+  warmup: 3,
+});
+
+const SECTIONS: Section[] = [
+  {
+    title: "FEREG, paper size: panel_public.csv, 2,744 rows × 8 regressors, city + year FE",
+    cases: [
+      feregCase("robust", () => paperPanel(false), { vcov: "robust" }, 5, 15),
+      feregCase("cluster(city)", () => paperPanel(true), { vcov: "cluster" }, 5, 15),
+    ],
+  },
+  {
+    title: `FEREG, ${BIG_ROWS.toLocaleString("en-US")} rows × 8 regressors, unit + year FE (unbalanced, generated)`,
+    cases: [
+      feregCase("cluster(unit), exact two-way", bigInput, { vcov: "cluster" }, 1000, 7),
+      feregCase("cluster(unit), alternating projections (forced)", bigInput, { vcov: "cluster", demean: { method: "alternating-projections" } }, undefined, 7),
+    ],
+  },
+  // IV2SLS and whole-study benchmarks go here as further sections.
+];
+
+// ---- runner -------------------------------------------------------------------------------
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function runCase(c: Case): void {
+  const input = c.setup();
+  gc?.();
+  let heapPeak = process.memoryUsage().heapUsed;
+  let result: unknown;
+  for (let i = 0; i < (c.warmup ?? 3); i++) result = c.run(input);
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(7, c.runs ?? 7); i++) {
+    gc?.();
+    const t0 = performance.now();
+    result = c.run(input);
+    times.push(performance.now() - t0);
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }
+  const med = median(times);
+  const target = c.targetMs === undefined ? "" : med < c.targetMs ? `  target < ${c.targetMs} ms: met` : `  target < ${c.targetMs} ms: MISSED`;
+  const fmt = (t: number) => (t < 10 ? t.toFixed(2) : t.toFixed(0));
+  console.log(`  ${c.name.padEnd(50)} median ${fmt(med).padStart(6)} ms  (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))}, ${times.length} runs)${target}`);
+  console.log(`  ${"".padEnd(50)} peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}, peak heap ${mb(heapPeak)}${c.check ? `; ${c.check(result)}` : ""}`);
+}
+
+function main(): void {
+  const filter = process.argv[2]?.toLowerCase();
+  console.log(`CityPanel bench — node ${process.version}, ${process.platform}/${process.arch}${gc ? "" : " (run with --expose-gc for stable memory figures)"}`);
+  for (const s of SECTIONS) {
+    const cases = s.cases.filter((c) => !filter || `${s.title} ${c.name}`.toLowerCase().includes(filter));
+    if (cases.length === 0) continue;
+    console.log(`\n${s.title}`);
+    for (const c of cases) runCase(c);
+  }
+  console.log(`\npeak RSS of the process ${mb(process.resourceUsage().maxRSS * 1024)}`);
+}
+
+main();
