@@ -25,14 +25,54 @@ export function alternatingProjections(codes: readonly Int32Array[], levels: rea
   const inv = codes.map((c, g) => inverseCounts(c, levels[g]));
   const sums = levels.map((l) => new Float64Array(l));
   const G = codes.length;
-  /** out ← (I − T) x, with T the symmetric sweep. */
-  const applyIminusT = (x: Float64Array, out: Float64Array): void => {
-    out.set(x);
-    // T x = P1 … PG … P1 x where P_g x = x − group means by g; applying "subtract means"
-    // in sequence computes the projections onto the complements, i.e. T.
-    for (let g = 0; g < G; g++) subtractGroupMeans(out, codes[g], inv[g], sums[g]);
-    for (let g = G - 2; g >= 0; g--) subtractGroupMeans(out, codes[g], inv[g], sums[g]);
-    for (let i = 0; i < n; i++) out[i] = x[i] - out[i];
+  // the symmetric sweep T = P1 … PG … P1 as a list of "subtract the group means of FE f" steps
+  const steps: number[] = [];
+  for (let g = 0; g < G; g++) steps.push(g);
+  for (let g = G - 2; g >= 0; g--) steps.push(g);
+  const S = steps.length;
+  const first = steps[0];
+
+  /**
+   * out ← (I − T) x; returns x'·out. Expects sums[first] to hold the group sums of x by the
+   * first FE of the sweep. Hot loop: each pass subtracts the means of one step and, in the
+   * same pass, accumulates the sums the next step needs, so a sweep of 2G − 1 steps reads
+   * the data 2G − 1 times (plus the pass that produced the first sums), and the last pass
+   * also forms out = x − T x and the dot product (bitwise the same arithmetic as separate
+   * passes: every value and sum is computed in the same order).
+   */
+  const applyIminusT = (x: Float64Array, out: Float64Array): number => {
+    let src = x;
+    for (let s = 0; s < S; s++) {
+      const cf = codes[steps[s]];
+      const m = sums[steps[s]];
+      const iv = inv[steps[s]];
+      for (let l = 0; l < m.length; l++) m[l] *= iv[l];
+      if (s === S - 1) {
+        let d = 0;
+        for (let i = 0; i < n; i++) {
+          const y = x[i] - (src[i] - m[cf[i]]);
+          out[i] = y;
+          d += x[i] * y;
+        }
+        return d;
+      }
+      const cn = codes[steps[s + 1]];
+      const mn = sums[steps[s + 1]];
+      mn.fill(0);
+      for (let i = 0; i < n; i++) {
+        const y = src[i] - m[cf[i]];
+        out[i] = y;
+        mn[cn[i]] += y;
+      }
+      src = out;
+    }
+    return 0; // not reached (S ≥ 1)
+  };
+  const firstSums = (x: Float64Array): void => {
+    const m = sums[first];
+    const c = codes[first];
+    m.fill(0);
+    for (let i = 0; i < n; i++) m[c[i]] += x[i];
   };
   const r = new Float64Array(n);
   const p = new Float64Array(n);
@@ -44,30 +84,41 @@ export function alternatingProjections(codes: readonly Int32Array[], levels: rea
       for (let i = 0; i < n; i++) vNorm2 += v[i] * v[i];
       if (vNorm2 === 0) return 0;
       // w0 = 0, r0 = b = (I − T) v
+      firstSums(v);
       applyIminusT(v, r);
       p.set(r);
       w.fill(0);
       let rr = dot(r, r);
       let it = 0;
       const tol2 = opts.tol * opts.tol * vNorm2;
+      firstSums(p);
       while (it < opts.maxIterations && rr > 0) {
         it++;
-        applyIminusT(p, Ap);
-        const pAp = dot(p, Ap);
+        const pAp = applyIminusT(p, Ap); // needs sums[first] of p (computed with p)
         if (!(pAp > 0)) break;
         const alpha = rr / pAp;
         let step2 = 0;
+        let rrNew = 0;
         for (let i = 0; i < n; i++) {
           const s = alpha * p[i];
           w[i] += s;
           step2 += s * s;
-          r[i] -= alpha * Ap[i];
+          const ri = r[i] - alpha * Ap[i];
+          r[i] = ri;
+          rrNew += ri * ri;
         }
-        const rrNew = dot(r, r);
         if (step2 <= tol2) break;
         const beta = rrNew / rr;
         rr = rrNew;
-        for (let i = 0; i < n; i++) p[i] = r[i] + beta * p[i];
+        // p ← r + βp, with the group sums of the new p for the next sweep
+        const m = sums[first];
+        const c = codes[first];
+        m.fill(0);
+        for (let i = 0; i < n; i++) {
+          const pi = r[i] + beta * p[i];
+          p[i] = pi;
+          m[c[i]] += pi;
+        }
       }
       for (let i = 0; i < n; i++) v[i] -= w[i];
       // polish: one more exact sweep pass removes the remaining component along each FE
