@@ -5,9 +5,10 @@
  *
  * Each case is timed as the median of ≥ 7 warm runs after warm-up runs; inputs are parsed
  * and generated outside the timed region (the timed call is the engine entry point, from
- * raw columns to the full result). Memory: the process RSS high-water mark
- * (`process.resourceUsage().maxRSS`) and the largest heap in use seen right after a run
- * (garbage of that run included, collected before each case).
+ * parsed columns to the full result). Memory: the process RSS high-water mark
+ * (`process.resourceUsage().maxRSS`, cumulative over the process, so it includes the
+ * generated inputs), and the largest JS heap and typed-array (ArrayBuffer) memory in use
+ * seen right after a run (that run's garbage included; collected before each case).
  *
  * To add a benchmark (IV2SLS, the whole study, …), append a Section to SECTIONS: a title
  * and cases { name, setup, run, target? } — setup returns the prepared input, run gets it.
@@ -32,6 +33,8 @@ interface Case<T = unknown> {
   readonly targetMs?: number;
   readonly warmup?: number;
   readonly runs?: number;
+  /** Collect garbage before every timed run (large inputs: keeps one run's garbage out of the next). */
+  readonly gcEachRun?: boolean;
 }
 
 interface Section {
@@ -158,7 +161,7 @@ const bigInput = (): FeregInput => {
   return big;
 };
 
-const feregCase = (name: string, setup: () => FeregInput, opts: FeregOptions, targetMs?: number, runs = 9): Case => defineCase<FeregInput>({
+const feregCase = (name: string, setup: () => FeregInput, opts: FeregOptions, size: { targetMs?: number; runs: number; warmup: number; gcEachRun: boolean }): Case => defineCase<FeregInput>({
   name,
   setup,
   run: (input) => fereg(input, opts),
@@ -166,24 +169,26 @@ const feregCase = (name: string, setup: () => FeregInput, opts: FeregOptions, ta
     const f = r as ReturnType<typeof fereg>;
     return `N ${f.nobs}, K ${f.terms.length}, df_a ${f.dfA}, ${f.demeanMethod}, b[0] ${f.coef[0].toFixed(6)} (${f.se[0].toFixed(6)})`;
   },
-  targetMs,
-  runs,
-  warmup: 3,
+  ...size,
 });
+
+const SMALL = { runs: 41, warmup: 60, gcEachRun: false };
+const LARGE = { runs: 7, warmup: 2, gcEachRun: true };
 
 const SECTIONS: Section[] = [
   {
     title: "FEREG, paper size: panel_public.csv, 2,744 rows × 8 regressors, city + year FE",
     cases: [
-      feregCase("robust", () => paperPanel(false), { vcov: "robust" }, 5, 15),
-      feregCase("cluster(city)", () => paperPanel(true), { vcov: "cluster" }, 5, 15),
+      feregCase("robust", () => paperPanel(false), { vcov: "robust" }, { ...SMALL, targetMs: 5 }),
+      feregCase("cluster(city)", () => paperPanel(true), { vcov: "cluster" }, { ...SMALL, targetMs: 5 }),
     ],
   },
   {
     title: `FEREG, ${BIG_ROWS.toLocaleString("en-US")} rows × 8 regressors, unit + year FE (unbalanced, generated)`,
     cases: [
-      feregCase("cluster(unit), exact two-way", bigInput, { vcov: "cluster" }, 1000, 7),
-      feregCase("cluster(unit), alternating projections (forced)", bigInput, { vcov: "cluster", demean: { method: "alternating-projections" } }, undefined, 7),
+      feregCase("cluster(unit), exact two-way", bigInput, { vcov: "cluster" }, { ...LARGE, targetMs: 1000 }),
+      feregCase("robust, exact two-way", bigInput, { vcov: "robust" }, LARGE),
+      feregCase("cluster(unit), alternating projections (forced)", bigInput, { vcov: "cluster", demean: { method: "alternating-projections" } }, LARGE),
     ],
   },
   // IV2SLS and whole-study benchmarks go here as further sections.
@@ -203,22 +208,31 @@ function median(xs: number[]): number {
 function runCase(c: Case): void {
   const input = c.setup();
   gc?.();
-  let heapPeak = process.memoryUsage().heapUsed;
+  const before = process.memoryUsage();
+  let heapPeak = before.heapUsed;
+  let buffersPeak = before.arrayBuffers;
+  const sample = () => {
+    const m = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+    buffersPeak = Math.max(buffersPeak, m.arrayBuffers);
+  };
   let result: unknown;
-  for (let i = 0; i < (c.warmup ?? 3); i++) result = c.run(input);
+  for (let i = 0; i < (c.warmup ?? 3); i++) { result = c.run(input); sample(); }
+  gc?.();
   const times: number[] = [];
   for (let i = 0; i < Math.max(7, c.runs ?? 7); i++) {
-    gc?.();
+    if (c.gcEachRun) gc?.();
     const t0 = performance.now();
     result = c.run(input);
     times.push(performance.now() - t0);
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    sample();
   }
   const med = median(times);
   const target = c.targetMs === undefined ? "" : med < c.targetMs ? `  target < ${c.targetMs} ms: met` : `  target < ${c.targetMs} ms: MISSED`;
   const fmt = (t: number) => (t < 10 ? t.toFixed(2) : t.toFixed(0));
   console.log(`  ${c.name.padEnd(50)} median ${fmt(med).padStart(6)} ms  (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))}, ${times.length} runs)${target}`);
-  console.log(`  ${"".padEnd(50)} peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}, peak heap ${mb(heapPeak)}${c.check ? `; ${c.check(result)}` : ""}`);
+  console.log(`  ${"".padEnd(50)} peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}, peak JS heap ${mb(heapPeak)}, peak typed arrays ${mb(buffersPeak)} (${mb(before.arrayBuffers)} before the case)`);
+  if (c.check) console.log(`  ${"".padEnd(50)} ${c.check(result)}`);
 }
 
 function main(): void {
