@@ -167,3 +167,28 @@ test("a column already orthogonal to the dummies comes back unchanged; a dummy c
     expectClose(d.demean(w), w, maxAbs(w), 1e-11, `${method} idempotent`);
   }
 });
+
+test("hard cases for alternating projections: two blocks joined by one city; a sparse random graph", () => {
+  const base = loadPanel("panel_public.csv", ["inn", "digit", "iv1"], ["city", "year"]);
+  const rows = Array.from({ length: base.n }, (_, i) => i).filter((i) => base.ids.city[i] === "50" || (Number(base.ids.city[i]) <= 98) === (Number(base.ids.year[i]) <= 2014));
+  const p = subset(base, rows);
+  const { codes, levels } = codesOf(p, ["city", "year"]);
+  const exact = createDemeaner(codes, levels, p.n);
+  const map = createDemeaner(codes, levels, p.n, { method: "alternating-projections" });
+  for (const name of ["inn", "digit", "iv1"]) {
+    const v = p.num[name];
+    expectClose(map.demean(v), exact.demean(v), maxAbs(v), 1e-10, `joined blocks ${name}`);
+  }
+  // 400 units × 30 periods, each cell present with probability 0.12 (several components)
+  const u = lcg(3);
+  const unit: string[] = [];
+  const period: string[] = [];
+  const vals: number[] = [];
+  for (let i = 0; i < 400; i++) for (let t = 0; t < 30; t++) if (u() < 0.12) { unit.push(String(i)); period.push(String(t)); vals.push(u() + (i % 7) + 0.1 * t); }
+  const q: Panel = { n: unit.length, num: { v: Float64Array.from(vals) }, ids: { unit, period } };
+  const c = codesOf(q, ["unit", "period"]);
+  const v = q.num.v;
+  const e = createDemeaner(c.codes, c.levels, q.n).demean(v);
+  expectClose(createDemeaner(c.codes, c.levels, q.n, { method: "alternating-projections" }).demean(v), e, maxAbs(v), 1e-10, "sparse");
+  expectClose(e, lsdv(v, [], [unit, period]).resid, maxAbs(v), 1e-10, "sparse vs LSDV");
+});
