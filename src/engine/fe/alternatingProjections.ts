@@ -1,3 +1,4 @@
+import { numError } from "../errors";
 import { inverseCounts, subtractGroupMeans } from "./groupMeans";
 
 /**
@@ -8,7 +9,8 @@ import { inverseCounts, subtractGroupMeans } from "./groupMeans";
  * Every vector orthogonal to all dummies is a fixed point of T, and (I − T) is symmetric
  * positive semi-definite with range = span of the dummies. So w = P_D v is the minimum-norm
  * solution of (I − T) w = (I − T) v, which CG reaches from w = 0; the demeaned vector is
- * v − w. Stops when the CG step changes w by less than `tol` relative to ‖v‖.
+ * v − w. Stops when the CG step changes w by less than `tol` relative to ‖v‖; not converging
+ * within `maxIterations` is an error (#NUM!), as in reghdfe, never a silently rough result.
  */
 export interface MapOptions {
   readonly tol: number;
@@ -92,10 +94,11 @@ export function alternatingProjections(codes: readonly Int32Array[], levels: rea
       let it = 0;
       const tol2 = opts.tol * opts.tol * vNorm2;
       firstSums(p);
-      while (it < opts.maxIterations && rr > 0) {
+      let converged = !(rr > 0);
+      while (!converged && it < opts.maxIterations) {
         it++;
         const pAp = applyIminusT(p, Ap); // needs sums[first] of p (computed with p)
-        if (!(pAp > 0)) break;
+        if (!(pAp > 0)) { converged = true; break; } // p in the null space of I − T: nothing left
         const alpha = rr / pAp;
         let step2 = 0;
         let rrNew = 0;
@@ -107,7 +110,7 @@ export function alternatingProjections(codes: readonly Int32Array[], levels: rea
           r[i] = ri;
           rrNew += ri * ri;
         }
-        if (step2 <= tol2) break;
+        if (step2 <= tol2 || !(rrNew > 0)) { converged = true; break; }
         const beta = rrNew / rr;
         rr = rrNew;
         // p ← r + βp, with the group sums of the new p for the next sweep
@@ -119,6 +122,12 @@ export function alternatingProjections(codes: readonly Int32Array[], levels: rea
           p[i] = pi;
           m[c[i]] += pi;
         }
+      }
+      if (!converged) {
+        throw numError(
+          `the within transformation (alternating projections) did not converge in ${opts.maxIterations} iterations to tolerance ${opts.tol}: raise the iteration limit or the tolerance`,
+          `组内变换（交替投影）在 ${opts.maxIterations} 次迭代内未收敛到容差 ${opts.tol}：请提高迭代上限或放宽容差`,
+        );
       }
       for (let i = 0; i < n; i++) v[i] -= w[i];
       // polish: one more exact sweep pass removes the remaining component along each FE

@@ -12,6 +12,7 @@
 import { factorize } from "../../../src/engine/data/columns";
 import { createDemeaner, DemeanMethod } from "../../../src/engine/fe/demean";
 import { exactTwoWay } from "../../../src/engine/fe/exactTwoWay";
+import { CityPanelError, isCityPanelError } from "../../../src/engine/errors";
 import { iterativeSingletons, keepRandom, lcg, loadPanel, lsdv, Panel, PANEL_X, permutation, subset, withId } from "./fixtures";
 
 const FILES: [string, string[], string[]][] = [
@@ -191,4 +192,22 @@ test("hard cases for alternating projections: two blocks joined by one city; a s
   const e = createDemeaner(c.codes, c.levels, q.n).demean(v);
   expectClose(createDemeaner(c.codes, c.levels, q.n, { method: "alternating-projections" }).demean(v), e, maxAbs(v), 1e-10, "sparse");
   expectClose(e, lsdv(v, [], [unit, period]).resid, maxAbs(v), 1e-10, "sparse vs LSDV");
+});
+
+test("alternating projections that do not converge within maxIterations: #NUM!, never a rough result", () => {
+  const p = loadPanel("panel_public_unbalanced.csv", ["inn"], ["city", "year"]);
+  const { codes, levels } = codesOf(p, ["city", "year"]);
+  const full = createDemeaner(codes, levels, p.n, { method: "alternating-projections" });
+  full.demean(p.num.inn);
+  const needed = full.maxIterationsUsed();
+  expect(needed).toBeGreaterThanOrEqual(3);
+  const short = createDemeaner(codes, levels, p.n, { method: "alternating-projections", maxIterations: needed - 2 });
+  let err: unknown;
+  try { short.demean(p.num.inn); } catch (e) { err = e; }
+  expect(isCityPanelError(err)).toBe(true);
+  expect((err as CityPanelError).kind).toBe("num");
+  expect((err as Error).message).toMatch(new RegExp(`did not converge in ${needed - 2} iterations`));
+  // with exactly the iterations it needs it converges
+  const enough = createDemeaner(codes, levels, p.n, { method: "alternating-projections", maxIterations: needed });
+  expectClose(enough.demean(p.num.inn), full.demean(p.num.inn), maxAbs(p.num.inn), 0, "same iterations, same result");
 });
