@@ -133,7 +133,13 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const wald = waldF(ls.beta, V, slopeIdx, tDf);
   const tssWithin = hasFe ? sumSquares(yt) : tss;
   // pooled OLS: the intercept plays the part of df_a in the adjusted within R² (which then equals adjusted R²)
-  const fit = fitStats({ rss: ls.rss, tss, tssWithin, nobs: N, dfA: hasFe ? dfA : 1, dfResid });
+  // reghdfe's adjusted R², adjusted within R² and RMSE use used_df_r = N − K − df_a − df_a_nested
+  // (formulas.md §1.4): under clustering df_a is the non-nested part and the nested FEs are
+  // charged back at their full level count, which exceeds the rank by one when every FE is
+  // nested (two-way cluster by city and year: 210, not 209) or when mobility groups were
+  // skipped for a nested FE; without clustering it is df_a itself
+  const dfFit = hasFe && vcov === "cluster" ? abs.dof.dfANonNested + abs.dof.dfANested : dfA;
+  const fit = fitStats({ rss: ls.rss, tss, tssWithin, nobs: N, dfA: hasFe ? dfFit : 1, dfResid: N - K - dfFit });
   return {
     y: input.y.name,
     terms,

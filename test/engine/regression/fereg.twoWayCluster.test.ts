@@ -9,7 +9,7 @@
 import { EigenvalueDecomposition, inverse, Matrix } from "ml-matrix";
 import { factorize } from "../../../src/engine/data/columns";
 import { fereg, FeregResult } from "../../../src/engine/regression/fereg";
-import { expectRel } from "../../support/reference";
+import { expectRel, referenceResults } from "../../support/reference";
 import { keepRandom, loadPanel, lsdv, Panel, PANEL_X, subset } from "../fe/fixtures";
 
 const TOL = 1e-9;
@@ -146,4 +146,37 @@ test.each(CASES.filter((c) => c.clips).map((c) => [c.label, c] as const))("%s: t
   for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) m.set(a, b, r.vcovMatrix[a * K + b]);
   const lambda = new EigenvalueDecomposition(m, { assumeSymmetric: true }).realEigenvalues;
   expect(Math.min(...lambda)).toBeGreaterThan(-1e-12 * Math.max(...lambda));
+});
+
+describe("adjusted R², adjusted within R² and RMSE under clustering: used_df_r = N − K − df_a − df_a_nested (formulas.md §1.4)", () => {
+  const p = PUBLIC;
+  const N = p.n;
+  const K = PANEL_X.length;
+  const run = (cluster: string[], vcov: "cluster" | "robust" = "cluster") =>
+    fereg(
+      { y: { name: "inn", values: p.num.inn }, x: PANEL_X.map((n) => ({ name: n, values: p.num[n] })), fe: ["city", "year"].map((n) => factorize(n, p.ids[n])), cluster: cluster.map((n) => factorize(n, p.ids[n])) },
+      { vcov },
+    );
+  const ref = referenceResults("panel_public.json").ols.twfe_inn_digit_controls;
+  const expectFit = (r: FeregResult, used: number, what: string) => {
+    expectRel(r.r2Adj, 1 - r.rss / used / (r.tss / (N - 1)), 1e-12, `${what} r2_a`);
+    expectRel(r.r2WithinAdj, 1 - r.rss / used / (r.tssWithin / (used + K)), 1e-12, `${what} r2_a_within`);
+    expectRel(r.rmse, Math.sqrt(r.rss / used), 1e-12, `${what} rmse`);
+  };
+
+  test("unclustered and cluster(city): N − K − 209 (= the reference adj_r2)", () => {
+    const robust = run([], "robust");
+    const city = run(["city"]);
+    expectFit(robust, N - K - 209, "robust");
+    expectFit(city, N - K - 13 - 196, "cluster(city)");
+    expectRel(city.r2Adj, ref.adj_r2, 1e-8, "cluster(city) r2_a vs reference");
+    expectRel(city.r2WithinAdj, ref.adj_r2_within, 1e-8, "cluster(city) r2_a_within vs reference");
+  });
+
+  test("two-way cluster(city, year): both FEs nested, N − K − 0 − 210", () => {
+    const r = run(["city", "year"]);
+    expectFit(r, N - K - 210, "cluster(city, year)");
+    expect(Math.abs(r.r2Adj - ref.adj_r2)).toBeGreaterThan(1e-9); // one df less than the rank count
+    expect(r.dfResid).toBe(N - K - 209); // the residual df of iid/robust inference is unchanged
+  });
 });
