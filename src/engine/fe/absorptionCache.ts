@@ -65,10 +65,10 @@ export function memoizeDemean(demean: (v: Float64Array) => Float64Array, stats: 
   return (v) => {
     const key = contentKey([v]);
     const hit = memo.get(key);
-    if (hit) { stats.demeanHits++; return Float64Array.from(hit); }
+    if (hit) { stats.demeanHits++; return hit.slice(); }
     stats.demeanMisses++;
     const out = demean(v);
-    memo.set(key, Float64Array.from(out));
+    memo.set(key, out.slice());
     if (memo.size > maxColumns) memo.delete(memo.keys().next().value as string);
     return out;
   };
