@@ -17,7 +17,7 @@ function main(): void {
   const table = readCsv(file);
   const meta = JSON.parse(fs.readFileSync(samplePaths().variables, "utf8")) as { indicators: { direction: "+" | "-" }[] };
   const run = runStudy(table, meta.indicators.map((i) => i.direction));
-  const f = (x: number, d = 4) => x.toFixed(d).padStart(10);
+  const f = (x: number, d = 4) => (x !== 0 && Math.abs(x) < 10 ** -d ? x.toExponential(3) : x.toFixed(d)).padStart(10);
 
   console.log(`${file}: ${table.rows} rows`);
   console.log("\nEntropy weights (%):");
@@ -27,7 +27,7 @@ function main(): void {
   for (const d of run.describe) console.log(`${d.name.padEnd(10)} ${String(d.n).padStart(6)} ${f(d.mean)} ${f(d.sd)} ${f(d.min)} ${f(d.max)}`);
   console.log("\nModels (coefficient, SE, p, N):");
   for (const l of run.lines) {
-    console.log(`${l.model.padEnd(36)} ${l.term.padEnd(16)} ${f(l.coef, 5)} (${l.se.toFixed(5)}) p=${l.p.toExponential(2).padEnd(9)} N=${l.nobs}${l.note ? `  ${l.note}` : ""}`);
+    console.log(`${l.model.padEnd(36)} ${l.term.padEnd(16)} ${f(l.coef, 5)} (${f(l.se, 5).trim()}) p=${l.p.toExponential(2).padEnd(9)} N=${l.nobs}${l.note ? `  ${l.note}` : ""}`);
   }
   console.log(`\nRows after dropping agglomerations with ≤ 3 cities: ${run.rowsAfterDrop}`);
   console.log("\nChecks:");

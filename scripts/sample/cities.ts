@@ -79,7 +79,7 @@ export const AGGLOMERATIONS: readonly AgglomerationDef[] = [
     ["张家口", "Zhangjiakou", 5], ["承德", "Chengde", 5], ["沧州", "Cangzhou", 4, "coast"],
     ["廊坊", "Langfang", 4],
   ]),
-  agg("长三角", "Yangtze River Delta", 1, 1, 220, 750, 0.82, [
+  agg("长三角", "Yangtze River Delta", 1, 1, 220, 750, 1.05, [
     ["上海", "Shanghai", 1, "coast", 0.3], ["南京", "Nanjing", 2, "", 0.1], ["无锡", "Wuxi", 3],
     ["常州", "Changzhou", 3], ["苏州", "Suzhou", 2, "coast", 0.1], ["南通", "Nantong", 3, "coast"],
     ["盐城", "Yancheng", 4, "coast"], ["扬州", "Yangzhou", 4], ["镇江", "Zhenjiang", 4],
@@ -89,18 +89,18 @@ export const AGGLOMERATIONS: readonly AgglomerationDef[] = [
     ["合肥", "Hefei", 2], ["芜湖", "Wuhu", 4], ["马鞍山", "Ma'anshan", 5], ["铜陵", "Tongling", 5],
     ["安庆", "Anqing", 5], ["滁州", "Chuzhou", 5], ["池州", "Chizhou", 5], ["宣城", "Xuancheng", 5],
   ]),
-  agg("珠三角", "Pearl River Delta", 1, 1, 80, 1200, 1.00, [
+  agg("珠三角", "Pearl River Delta", 1, 1, 80, 1200, 0.61, [
     ["广州", "Guangzhou", 1, "coast", 0.1], ["深圳", "Shenzhen", 1, "coast", 0.3], ["珠海", "Zhuhai", 3, "coast"],
     ["佛山", "Foshan", 3], ["江门", "Jiangmen", 4, "coast"], ["肇庆", "Zhaoqing", 5],
     ["惠州", "Huizhou", 4, "coast"], ["东莞", "Dongguan", 3, "coast"], ["中山", "Zhongshan", 4, "coast"],
   ]),
-  agg("成渝", "Chengdu-Chongqing", 1, 0, 1300, 330, 1.13, [
+  agg("成渝", "Chengdu-Chongqing", 1, 0, 1300, 330, 1.45, [
     ["重庆", "Chongqing", 2], ["成都", "Chengdu", 2, "", 0.15], ["自贡", "Zigong", 5], ["泸州", "Luzhou", 5],
     ["德阳", "Deyang", 5], ["绵阳", "Mianyang", 4], ["遂宁", "Suining", 5], ["内江", "Neijiang", 5],
     ["乐山", "Leshan", 5], ["南充", "Nanchong", 5], ["眉山", "Meishan", 5], ["宜宾", "Yibin", 5],
     ["广安", "Guang'an", 5], ["达州", "Dazhou", 5], ["雅安", "Ya'an", 5], ["资阳", "Ziyang", 5],
   ]),
-  agg("长江中游", "Middle Reaches of the Yangtze River", 1, 0, 780, 300, 1.32, [
+  agg("长江中游", "Middle Reaches of the Yangtze River", 1, 0, 780, 300, 1.03, [
     ["武汉", "Wuhan", 2, "", 0.1], ["黄石", "Huangshi", 5], ["鄂州", "Ezhou", 5], ["黄冈", "Huanggang", 5],
     ["孝感", "Xiaogan", 5], ["咸宁", "Xianning", 5], ["襄阳", "Xiangyang", 4], ["宜昌", "Yichang", 4],
     ["荆州", "Jingzhou", 5], ["荆门", "Jingmen", 5], ["长沙", "Changsha", 2], ["株洲", "Zhuzhou", 4],
@@ -110,7 +110,7 @@ export const AGGLOMERATIONS: readonly AgglomerationDef[] = [
     ["萍乡", "Pingxiang", 5],
   ]),
   // ── stage 2: expand (发展壮大) ───────────────────────────────────────────────
-  agg("山东半岛", "Shandong Peninsula", 2, 1, 160, 850, 0.41, [
+  agg("山东半岛", "Shandong Peninsula", 2, 1, 160, 850, 0.30, [
     ["青岛", "Qingdao", 2, "coast"], ["济南", "Jinan", 2], ["淄博", "Zibo", 4], ["枣庄", "Zaozhuang", 5],
     ["东营", "Dongying", 4, "coast"], ["烟台", "Yantai", 3, "coast"], ["潍坊", "Weifang", 3, "coast"],
     ["济宁", "Jining", 4], ["泰安", "Tai'an", 4], ["威海", "Weihai", 4, "coast"], ["日照", "Rizhao", 5, "coast"],
@@ -131,7 +131,7 @@ export const AGGLOMERATIONS: readonly AgglomerationDef[] = [
     ["濮阳", "Puyang", 5], ["三门峡", "Sanmenxia", 5], ["南阳", "Nanyang", 4], ["信阳", "Xinyang", 5],
     ["驻马店", "Zhumadian", 5], ["长治", "Changzhi", 5], ["晋城", "Jincheng", 5],
   ]),
-  agg("关中平原", "Guanzhong Plain", 2, 0, 900, 380, 0.91, [
+  agg("关中平原", "Guanzhong Plain", 2, 0, 900, 380, 0.55, [
     ["西安", "Xi'an", 2, "", 0.1], ["宝鸡", "Baoji", 5], ["咸阳", "Xianyang", 4], ["铜川", "Tongchuan", 5],
     ["渭南", "Weinan", 5], ["商洛", "Shangluo", 5], ["临汾", "Linfen", 5], ["天水", "Tianshui", 5],
     ["平凉", "Pingliang", 5], ["庆阳", "Qingyang", 5],
@@ -148,31 +148,31 @@ export const AGGLOMERATIONS: readonly AgglomerationDef[] = [
     ["牡丹江", "Mudanjiang", 5], ["长春", "Changchun", 2], ["吉林", "Jilin", 4], ["四平", "Siping", 5],
     ["辽源", "Liaoyuan", 5], ["松原", "Songyuan", 5],
   ]),
-  agg("辽中南", "Central-Southern Liaoning", 3, 1, 130, 300, 1.00, [
+  agg("辽中南", "Central-Southern Liaoning", 3, 1, 130, 300, 0.61, [
     ["沈阳", "Shenyang", 2], ["大连", "Dalian", 2, "coast"], ["鞍山", "Anshan", 4], ["抚顺", "Fushun", 5],
     ["本溪", "Benxi", 5], ["丹东", "Dandong", 5, "coast"], ["辽阳", "Liaoyang", 5], ["营口", "Yingkou", 5, "coast"],
     ["盘锦", "Panjin", 5, "coast"], ["铁岭", "Tieling", 5],
   ]),
-  agg("山西中部", "Central Shanxi", 3, 0, 520, 260, 1.92, [
+  agg("山西中部", "Central Shanxi", 3, 0, 520, 260, 0.91, [
     ["太原", "Taiyuan", 3], ["晋中", "Jinzhong", 5], ["忻州", "Xinzhou", 5], ["吕梁", "Lvliang", 5],
     ["阳泉", "Yangquan", 5],
   ], [{ zh: "晋中", en: "Central Shanxi (Jinzhong)" }]),
-  agg("黔中", "Central Guizhou", 3, 1, 760, 330, 0.34, [
+  agg("黔中", "Central Guizhou", 3, 1, 760, 330, 0.72, [
     ["贵阳", "Guiyang", 3], ["遵义", "Zunyi", 4], ["安顺", "Anshun", 5],
   ]),
-  agg("滇中", "Central Yunnan", 3, 0, 640, 240, 0.58, [
+  agg("滇中", "Central Yunnan", 3, 0, 640, 240, 0.75, [
     ["昆明", "Kunming", 3], ["曲靖", "Qujing", 5],
   ]),
-  agg("呼包鄂榆", "Hohhot-Baotou-Ordos-Yulin", 3, 1, 680, 70, 1.32, [
+  agg("呼包鄂榆", "Hohhot-Baotou-Ordos-Yulin", 3, 1, 680, 70, 1.70, [
     ["呼和浩特", "Hohhot", 4], ["包头", "Baotou", 4], ["鄂尔多斯", "Ordos", 4], ["榆林", "Yulin (Shaanxi)", 5],
   ]),
   agg("兰州—西宁", "Lanzhou-Xining", 3, 0, 1450, 190, 0.30, [
     ["兰州", "Lanzhou", 3], ["西宁", "Xining", 4],
   ]),
-  agg("宁夏沿黄", "Ningxia along the Yellow River", 3, 1, 1100, 150, 1.32, [
+  agg("宁夏沿黄", "Ningxia along the Yellow River", 3, 1, 1100, 150, 1.41, [
     ["银川", "Yinchuan", 4], ["石嘴山", "Shizuishan", 5], ["吴忠", "Wuzhong", 5], ["中卫", "Zhongwei", 5],
   ]),
-  agg("天山北坡", "Northern Slope of the Tianshan Mountains", 3, 0, 2700, 60, 0.52, [
+  agg("天山北坡", "Northern Slope of the Tianshan Mountains", 3, 0, 2700, 60, 0.36, [
     ["乌鲁木齐", "Urumqi", 3], ["克拉玛依", "Karamay", 5],
   ]),
 ];

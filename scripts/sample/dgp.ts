@@ -43,13 +43,14 @@ export const PARAMS = {
   /**
    * Digital technology. 2008 level ln S_i = s0 + sC·c + sLead·lead + sPhones·ln(phones) − sDist·dist/1000 + sN·n;
    * own growth to 2021 G_i = clamp(g0 · (S_i/sRef)^(−catchUp) · exp(gN·n), gMin, gMax);
-   * diffusion to 2021 dDist · max(0, 1 − dist/3000 km) + dPhones · phones; an AR(1) factor exp(ω)
+   * diffusion dDist · max(0, 1 − dist/3000 km) + dPhones · phones per 13 years, under way since
+   * diffusionLead years before 2008; an AR(1) factor exp(ω)
    * (switched off: arSd = 0); reported in units of `unit` × 10,000 applications.
    */
   digit: {
     s0: -6.5, sC: 2.2, sLead: 3, sPhones: 1.0, sDist: 0.3, sN: 0.4,
     g0: 1.5, catchUp: 1.0, sRef: 0.02, gN: 0.15, gMin: 0.02, gMax: 60,
-    dDist: 0.06, dPhones: 0.05,
+    dDist: 0.06, dPhones: 0.05, diffusionLead: 3, gainLead: 4,
     arRho: 0.6, arSd: 0,
     unit: 0.5,
   },
@@ -59,8 +60,8 @@ export const PARAMS = {
    * noiseCap · digit_true), each floored at 5% of the level; excess filings enter Y with −phi·β.
    */
   endog: { qRho: 0.2, qSd: 0.35, phi: 1.0, measurementSd: 0.15, noiseCap: 0.5 },
-  /** Latent innovation capacity: baseline B_i = exp(b0Log + bC·c + bN·n), noise, trend, controls; indicator noise scale. */
-  latent: { b0Log: Math.log(0.02), bC: 1.6, bN: 0.25, uSd: 0.03, indicatorNoise: 0.35, tau: 0.0025, govEffect: -0.06, densityEffect: -0.01, floor: 0.002, ref: 0.05 },
+  /** Latent innovation capacity: baseline B_i = exp(b0Log + bC·c + bN·n) × exp(noise + control effects), trend; indicator noise scale. */
+  latent: { b0Log: Math.log(0.02), bC: 1.6, bN: 0.25, uSd: 0.03, indicatorNoise: 0.35, tau: 0.0025, govEffect: -0.5, densityEffect: -0.1, floor: 0.002, ref: 0.05 },
   /** Effect of digital technology: β_i = b0 · digitEffect(agglomeration) · exp(infra · z(latent infrastructure)). */
   beta: { b0: 1.2, infra: 0.2 },
   /** Mechanisms: effect of the digital gain on R&D intensity, the tertiary share and new firms. */
@@ -250,18 +251,18 @@ export function simulate(): { cities: CityRecord[]; rows: PanelRow[] } {
       v.unemploy = Math.exp(Math.log(2.0) + 0.55 * s.c + 0.01 * t + 0.45 * n.unemploy + 0.12 * rCtl.normal());
 
       // digital technology: true level, subsidy-inflated filings, observed (mismeasured) level
-      const digitTrue = (digitScale * (1 + (growth * t) / (T - 1)) + (diffusion * t) / (T - 1)) * Math.exp(omega);
-      const gain = digitTrue - digitScale; // digital technology gained since 2008
+      const digitTrue = (digitScale * (1 + (growth * t) / (T - 1)) + (diffusion * (t + D.diffusionLead)) / (T - 1)) * Math.exp(omega);
+      // digital technology gained since gainLead years before 2008 (so that 2008 is not a starting point)
+      const gain = digitTrue - digitScale - (diffusion * D.diffusionLead) / (T - 1) + increment * D.gainLead;
       const scale = Math.min(increment, E.noiseCap * digitTrue);
       const filings = Math.max(0.05 * digitTrue, digitTrue + E.qSd * scale * q);
       const digit = Math.max(0.05 * filings, filings + E.measurementSd * scale * rEndog.normal());
       v.digit = D.unit * digit;
 
       // latent innovation capacity
-      const Y = Math.max(P.latent.floor,
-        s.base * Math.exp(P.latent.uSd * rLatent.normal()) + P.latent.tau * t
-        + P.latent.govEffect * (gov - 0.17) + P.latent.densityEffect * Math.log(density / 420)
-        + beta * (gain - E.phi * (filings - digitTrue)));
+      // (the crowding-out of excess filings can at most halve the city's baseline)
+      const baseline = s.base * Math.exp(P.latent.uSd * rLatent.normal() + P.latent.govEffect * (gov - 0.17) + P.latent.densityEffect * Math.log(density / 420));
+      const Y = Math.max(P.latent.floor, baseline + P.latent.tau * t + Math.max(-0.5 * baseline, beta * (gain - E.phi * (filings - digitTrue))));
       const y = Math.log(Y / P.latent.ref);
 
       Object.assign(v, indicators(Y, s.base, t, n, rInd));
@@ -334,7 +335,7 @@ function indicators(Y: number, base: number, t: number, n: Record<string, number
   const v: Record<string, number> = {};
   for (const [col, [A, s, sdCity, sdYear]] of Object.entries(POWER)) {
     const j = Number(col.slice(3));
-    const shifted = Math.max(0.1 * Y, Y + base * (Math.exp(sdCity * n[`ind${j}`]) - 1));
+    const shifted = Math.max(0.5 * Y, Y + base * (Math.exp(sdCity * n[`ind${j}`]) - 1));
     v[col] = A * Math.pow(shifted / ref, s) * Math.exp(PARAMS.latent.indicatorNoise * sdYear * r.normal());
   }
   const y = Math.log(Y / ref);
