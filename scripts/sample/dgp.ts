@@ -14,14 +14,15 @@ import { clamp, logistic, Rng } from "./prng";
  *     shocks); the seven controls; five innovation-infrastructure series. Agglomeration size
  *     = 0.5 × population density + 0.5 × GDP of the member cities, each min–max normalised
  *     across the 19 agglomerations in the year.
- *  3. Digital technology. True digit = S_i (1 + G_i t/13) + (diffusion_i) t/13: a 2008 level S_i
+ *  3. Digital technology. True digit = S_i (1 + G_i t/13) + diffusion_i (t + 3)/13: a 2008 level S_i
  *     (heavy-tailed: big and early cities lead), own growth G_i that shrinks with the level
  *     (small cities catch up), and a diffusion component that is larger near coastal ports and
  *     where there were more telephones in 1984 — the source of the instruments' relevance.
  *     Filings D = true digit + a "subsidy push" (AR(1)), observed digit = D + measurement
  *     error; both disturbances are scaled to the city's yearly increase of true digit.
- *  4. Latent innovation capacity Y_it = B_i e^{u_it} + τ t + γ·(gov, density)
- *     + β_i · (gain_it − φ · (D_it − digit_true_it)), gain = true digit minus its 2008 level:
+ *  4. Latent innovation capacity Y_it = B_i e^{u_it + γ·(gov, ln density)} + τ t
+ *     + β_i · (gain_it − φ · (D_it − digit_true_it)), gain = true digit gained since a few years
+ *     before 2008 (the crowding-out term can at most halve the baseline):
  *     subsidy-driven excess filings crowd out genuine innovation, so observed digit is
  *     correlated with the structural error and FE understates β; the instruments move only
  *     true digit. β_i = b0 · digitEffect_agglomeration · exp(infra · z(infrastructure_i)).
@@ -66,7 +67,7 @@ export const PARAMS = {
   beta: { b0: 1.2, infra: 0.2 },
   /** Mechanisms: effect of the digital gain on R&D intensity, the tertiary share and new firms. */
   mech: { cap: 3, ris: 0.3, ent: 3 },
-}
+};
 
 export interface CityRecord {
   readonly agg: AgglomerationDef;
