@@ -79,3 +79,8 @@ export interface StudyDefinition {
 
 /** The derived variable name of a control (e.g. density → lndensity). */
 export const controlName = (c: ControlSpec): string => c.name ?? (c.log ? `ln${c.column}` : c.column);
+
+/** Name of the PCA composite of the index indicators in the study panel (Table 5's inn_2). */
+export const PCA_OUTCOME = "inn_2";
+/** Name of the external index in the study panel (Table 5's inn_1). */
+export const EXTERNAL_OUTCOME = "inn_1";

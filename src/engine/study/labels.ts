@@ -1,5 +1,5 @@
 import { Bilingual, Lang, t } from "../i18n/lang";
-import { controlName, StudyDefinition } from "./definition";
+import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "./definition";
 
 /** Titles and sheet names of Tables 1–7, in both languages (sheet names ≤ 31 characters). */
 export const TABLE_NAMES: Record<string, { sheet: Bilingual; title: Bilingual }> = {
@@ -16,6 +16,8 @@ export const TABLE_NAMES: Record<string, { sheet: Bilingual; title: Bilingual }>
 export function variableLabel(def: StudyDefinition, name: string, lang: Lang): string {
   if (name === def.outcome.name) return t(def.outcome.label, lang);
   if (name === def.treatment.column) return t(def.treatment.label, lang);
+  if (name === PCA_OUTCOME) return t({ en: "inn_2 (PCA index)", zh: "inn_2（主成分指数）" }, lang);
+  if (name === EXTERNAL_OUTCOME && def.robustness.externalIndex) return t(def.robustness.externalIndex.label, lang);
   if (def.treatmentAlt && name === def.treatmentAlt.column) return t(def.treatmentAlt.label, lang);
   const c = def.controls.find((c) => controlName(c) === name);
   if (c?.label) return t(c.label, lang);

@@ -1,5 +1,7 @@
 import { IdColumn, NumericColumn } from "../data/columns";
 import { valueError } from "../errors";
+import { EntropyResult } from "../index/entropy";
+import { PcaResult } from "../index/pca";
 
 /**
  * The study's working data: the id columns (city, year, agglomeration) and every variable
@@ -11,6 +13,10 @@ export interface StudyPanel {
   readonly year: IdColumn;
   readonly agglomeration?: IdColumn;
   readonly vars: Map<string, NumericColumn>;
+  /** The entropy-weight index of the indicators: Table 1's weights, the outcome. */
+  readonly entropy: EntropyResult;
+  /** The PCA composite of the same indicators (Table 5's inn_2). */
+  readonly pca: PcaResult;
 }
 
 /** A variable of the panel, or an error naming it. */
@@ -35,5 +41,5 @@ export function subsetPanel(p: StudyPanel, keep: Uint8Array): StudyPanel {
   const takeId = (c: IdColumn): IdColumn => ({ name: c.name, levels: c.levels, codes: Int32Array.from(rows, (i) => c.codes[i]) });
   const vars = new Map<string, NumericColumn>();
   for (const [k, c] of p.vars) vars.set(k, takeNum(c));
-  return { n: rows.length, city: takeId(p.city), year: takeId(p.year), agglomeration: p.agglomeration && takeId(p.agglomeration), vars };
+  return { n: rows.length, city: takeId(p.city), year: takeId(p.year), agglomeration: p.agglomeration && takeId(p.agglomeration), vars, entropy: p.entropy, pca: p.pca };
 }

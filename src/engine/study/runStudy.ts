@@ -1,6 +1,7 @@
 import { RawTable } from "../data/table";
 import { CityPanelError, valueError } from "../errors";
-import { Bilingual, Lang } from "../i18n/lang";
+import { Bilingual, Lang, t } from "../i18n/lang";
+import { LABELS } from "../i18n/tableLabels";
 import { JournalTable } from "../tables/journalTable";
 import { CITYPANEL_VERSION } from "../version";
 import { buildPanel } from "./buildPanel";
@@ -27,6 +28,8 @@ export interface StudyOptions {
   readonly shouldCancel?: () => boolean;
   /** Where the data came from (file name, sheet, range) for the provenance record. */
   readonly source?: string;
+  /** The data are CityPanel's synthetic sample panel: every table says so in a note. */
+  readonly synthetic?: boolean;
 }
 
 export interface StudyResult {
@@ -53,7 +56,8 @@ export function runStudy(table: RawTable, def: StudyDefinition, opts: StudyOptio
   const started = Date.now();
   ids.forEach((id, i) => {
     if (opts.shouldCancel?.()) throw new StudyCancelled();
-    tables.push(STUDY_TABLES[id](def, panel, opts.lang, log));
+    const table = STUDY_TABLES[id](def, panel, opts.lang, log);
+    tables.push(opts.synthetic ? { ...table, notes: [...table.notes, t(LABELS.synthetic, opts.lang)] } : table);
     opts.onProgress?.(id, i + 1, ids.length);
   });
   const row = (en: string, zh: string, value: string) => ({ label: { en, zh }, value });
@@ -61,6 +65,7 @@ export function runStudy(table: RawTable, def: StudyDefinition, opts: StudyOptio
     row("CityPanel version", "CityPanel 版本", CITYPANEL_VERSION),
     row("created", "生成时间", new Date().toISOString()),
     row("source", "数据来源", opts.source ?? ""),
+    row("synthetic sample data", "模拟样本数据", opts.synthetic ? "yes / 是" : "no / 否"),
     row("rows in the data", "数据行数", String(table.rows)),
     row("cities", "城市数", String(panel.city.levels.length)),
     row("years", "年份数", String(panel.year.levels.length)),
