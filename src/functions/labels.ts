@@ -41,9 +41,41 @@ const L = {
   instruments: { en: "excluded instruments", zh: "排除性工具变量" },
   yes: { en: "Yes", zh: "是" },
   controls: { en: "Controls", zh: "控制变量" },
+  indicator: { en: "indicator", zh: "指标" },
+  dimension: { en: "dimension", zh: "维度" },
+  group: { en: "group", zh: "组别" },
+  min: { en: "min", zh: "最小值" },
+  max: { en: "max", zh: "最大值" },
+  entropy: { en: "entropy", zh: "熵值" },
+  divergence: { en: "divergence", zh: "差异系数" },
+  weight: { en: "weight", zh: "权重" },
+  index: { en: "index", zh: "指数" },
+  pc1: { en: "pc1", zh: "第一主成分" },
+  component: { en: "component", zh: "主成分" },
+  eigenvalue: { en: "eigenvalue", zh: "特征值" },
+  explained: { en: "explained", zh: "方差贡献率" },
+  cumulative: { en: "cumulative", zh: "累计贡献率" },
+  retained: { en: "retained components", zh: "保留的主成分数" },
+  kmo: { en: "KMO", zh: "KMO" },
+  bartlettChi2: { en: "Bartlett χ²", zh: "Bartlett 球形检验 χ²" },
+  bartlettDf: { en: "Bartlett df", zh: "Bartlett 自由度" },
+  bartlettP: { en: "Bartlett p", zh: "Bartlett p 值" },
+  lq: { en: "LQ", zh: "区位熵" },
+  ris: { en: "ris", zh: "ris" },
+  mean: { en: "mean", zh: "均值" },
+  sd: { en: "sd", zh: "标准差" },
+  skewness: { en: "skewness", zh: "偏度" },
+  kurtosis: { en: "kurtosis", zh: "峰度" },
 } satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof L;
 
 /** A spill label in the user's language; "{0}" is replaced by `arg`. */
 export const label = (k: LabelKey, lang: Lang, arg = ""): string => t(L[k], lang).replace("{0}", arg);
+
+/** The label key whose English or Chinese text is `text` (row labels typed or spilled in either language). */
+export function labelKeyOf(text: string): LabelKey | undefined {
+  const s = text.trim();
+  for (const [k, v] of Object.entries(L) as [LabelKey, Bilingual][]) if (v.en === s || v.zh === s) return k;
+  return undefined;
+}

@@ -3,30 +3,40 @@ import { Lang } from "../../engine/i18n/lang";
 import { fereg, FeregResult } from "../../engine/regression/fereg";
 import { stars } from "../../engine/tables/stars";
 import { fixed, inParens } from "../../engine/tables/numberFormat";
-import { rectangular, textOption } from "../cells";
+import { isOmitted, rectangular, textOption } from "../cells";
 import { label } from "../labels";
 import { regressionCells, vcovArgument } from "./regressionCells";
 import { valueError } from "../../engine/errors";
+import { alignColumn } from "./align";
+import { assertIdsWhereData, Spill } from "./common";
+
+export type { Spill } from "./common";
 
 /**
- * =CITYPANEL.FEREG(y, x, [fe], [vcov], [cluster], [output]) as a pure function of the cells.
+ * =CITYPANEL.FEREG(y, x, [fe], [vcov], [cluster], [output], [rowlabels]) as a pure function of the cells.
  * `output`: "table" (default) — a coefficient table (variable, coef, se, t, p, stars) then
  * N, singletons, R², within R², adjusted R², F, fixed effects, VCE and clusters;
  * "column" — a journal column (coefficient with stars, SE in parentheses beneath, FE and
  * N / R² rows) to place models side by side; "labels" — the row labels of "column".
+ * `rowlabels` (column output only) aligns the column to given labels (see align.ts).
  */
-export type Spill = (string | number | boolean)[][];
-
-export function feregSpill(y: unknown, x: unknown, fe: unknown, vcov: unknown, cluster: unknown, output: unknown, lang: Lang, cache?: AbsorptionCache): Spill {
+export function feregSpill(y: unknown, x: unknown, fe: unknown, vcov: unknown, cluster: unknown, output: unknown, lang: Lang, cache?: AbsorptionCache, rowlabels?: unknown): Spill {
   const cells = regressionCells(y);
   const xs = cells.numeric(x, "x");
   if (xs.length === 0) throw valueError("x is required: select the regressor columns", "x 为必填项：请选择解释变量所在列");
   const fes = cells.ids(fe, "fe");
   const clusters = cells.ids(cluster, "cluster");
+  const firstRow = cells.header ? 2 : 1;
+  const yHas = (i: number) => cells.y.values[i] === cells.y.values[i];
+  assertIdsWhereData(fes, "fe", yHas, cells.y.name, firstRow);
+  assertIdsWhereData(clusters, "cluster", yHas, cells.y.name, firstRow);
   const out = textOption(output, "table");
+  if (!["table", "column", "labels"].includes(out)) {
+    throw valueError(`output must be "table", "column" or "labels", got "${out}"`, `output 必须为 "table"、"column" 或 "labels"，实际为 "${out}"`);
+  }
   const r = fereg({ y: cells.y, x: xs, fe: fes, cluster: clusters }, { vcov: vcovArgument(vcov, clusters.length > 0), cache });
   if (out === "table") return feregTable(r, lang);
-  if (out === "column") return feregColumn(r, lang).map(([, v]) => [v]);
+  if (out === "column") return isOmitted(rowlabels) ? feregColumn(r, lang).map(([, v]) => [v]) : alignColumn(feregColumn(r, lang), rowlabels);
   if (out === "labels") return feregColumn(r, lang).map(([l]) => [l]);
   throw valueError(`output must be "table", "column" or "labels", got "${out}"`, `output 必须为 "table"、"column" 或 "labels"，实际为 "${out}"`);
 }

@@ -1,12 +1,13 @@
-import { valueError } from "../../engine/errors";
+import { naError, valueError } from "../../engine/errors";
 import { AbsorptionCache } from "../../engine/fe/absorptionCache";
 import { Lang } from "../../engine/i18n/lang";
 import { iv2sls, Iv2slsResult } from "../../engine/iv/iv2sls";
 import { fixed, inBraces, inBrackets, inParens } from "../../engine/tables/numberFormat";
 import { stars } from "../../engine/tables/stars";
-import { rectangular, textOption } from "../cells";
+import { isOmitted, rectangular, textOption } from "../cells";
 import { label } from "../labels";
-import { Spill } from "./fereg";
+import { alignColumn } from "./align";
+import { assertIdsWhereData, Spill } from "./common";
 import { regressionCells, vcovArgument } from "./regressionCells";
 
 /**
@@ -17,25 +18,45 @@ import { regressionCells, vcovArgument } from "./regressionCells";
  * second stage (coefficients with stars, SE, KP LM [p], KP F {Stock–Yogo 10 %}, N);
  * "first" — the same for the first stage; "labels" / "firstlabels" — their row labels.
  */
-export function iv2slsSpill(y: unknown, endog: unknown, instruments: unknown, exog: unknown, fe: unknown, vcov: unknown, cluster: unknown, output: unknown, lang: Lang, cache?: AbsorptionCache): Spill {
+export function iv2slsSpill(y: unknown, endog: unknown, instruments: unknown, exog: unknown, fe: unknown, vcov: unknown, cluster: unknown, output: unknown, lang: Lang, cache?: AbsorptionCache, rowlabels?: unknown): Spill {
   const cells = regressionCells(y);
   const en = cells.numeric(endog, "endog");
   const z = cells.numeric(instruments, "instruments");
   if (en.length === 0) throw valueError("endog is required: select the endogenous regressor column", "endog 为必填项：请选择内生解释变量所在列");
+  if (z.length === 0) throw valueError("instruments is required: select the excluded instrument column(s), e.g. iv1", "instruments 为必填项：请选择排除性工具变量所在列（例如 iv1）");
+  const ex = cells.numeric(exog, "exog");
+  const fes = cells.ids(fe, "fe");
   const clusters = cells.ids(cluster, "cluster");
+  const firstRow = cells.header ? 2 : 1;
+  const yHas = (i: number) => cells.y.values[i] === cells.y.values[i];
+  assertIdsWhereData(fes, "fe", yHas, cells.y.name, firstRow);
+  assertIdsWhereData(clusters, "cluster", yHas, cells.y.name, firstRow);
+  const out = textOption(output, "table");
+  const m = /^(table|column|labels|first|firstlabels)(\d*)$/.exec(out);
+  if (!m || (m[2] !== "" && !m[1].startsWith("first"))) {
+    throw valueError(`output must be "table", "column", "labels", "first" or "firstlabels" (or "first2" …), got "${out}"`, `output 必须为 "table"、"column"、"labels"、"first" 或 "firstlabels"（或 "first2" 等），实际为 "${out}"`);
+  }
   const r = iv2sls(
-    { y: cells.y, endog: en, instruments: z, exog: cells.numeric(exog, "exog"), fe: cells.ids(fe, "fe"), cluster: clusters },
+    { y: cells.y, endog: en, instruments: z, exog: ex, fe: fes, cluster: clusters },
     { vcov: vcovArgument(vcov, clusters.length > 0), cache },
   );
-  const out = textOption(output, "table");
-  switch (out) {
+  const column = (pairs: [string, string | number][]): Spill =>
+    isOmitted(rowlabels) ? pairs.map(([, v]) => [v]) : alignColumn(pairs, rowlabels);
+  switch (m[1]) {
     case "table": return ivTable(r, lang);
-    case "column": return ivColumn(r, lang).map(([, v]) => [v]);
+    case "column": return column(ivColumn(r, lang));
     case "labels": return ivColumn(r, lang).map(([l]) => [l]);
-    case "first": return firstColumn(r, lang).map(([, v]) => [v]);
-    case "firstlabels": return firstColumn(r, lang).map(([l]) => [l]);
-    default:
-      throw valueError(`output must be "table", "column", "labels", "first" or "firstlabels", got "${out}"`, `output 必须为 "table"、"column"、"labels"、"first" 或 "firstlabels"，实际为 "${out}"`);
+    default: {
+      const k = m[2] === "" ? 1 : Number(m[2]);
+      if (!(k >= 1 && k <= r.firstStages.length)) {
+        throw naError(
+          `there is no first stage ${k}: the model has ${r.firstStages.length} endogenous regressor(s)`,
+          `不存在第 ${k} 个第一阶段：模型只有 ${r.firstStages.length} 个内生解释变量`,
+        );
+      }
+      const pairs = firstColumn(r, lang, k - 1);
+      return m[1] === "first" ? column(pairs) : pairs.map(([l]) => [l]);
+    }
   }
 }
 
@@ -81,9 +102,9 @@ export function ivColumn(r: Iv2slsResult, lang: Lang): [string, string | number]
   return rows;
 }
 
-/** First stage of the first endogenous regressor as a journal column. */
-export function firstColumn(r: Iv2slsResult, lang: Lang): [string, string | number][] {
-  const f = r.firstStages[0];
+/** First stage of the k-th (0-based) endogenous regressor as a journal column. */
+export function firstColumn(r: Iv2slsResult, lang: Lang, k = 0): [string, string | number][] {
+  const f = r.firstStages[k];
   const rows: [string, string | number][] = [[label("variable", lang), f.endog]];
   f.terms.forEach((term, j) => {
     rows.push([term, fixed(f.coef[j]) + stars(f.p[j])]);
