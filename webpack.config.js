@@ -83,7 +83,21 @@ module.exports = (env = {}, argv = {}) => {
     });
   }
 
-  return {
+  const tsRule = {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        transpileOnly: true, // type checking is `npm run typecheck`
+        configFile: path.resolve(__dirname, "tsconfig.json"),
+        compilerOptions: { module: "esnext", sourceMap: dev },
+      },
+    },
+  };
+
+  const page = {
+    name: "page",
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
@@ -93,27 +107,12 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js", // the manifest references functions.js by name
-      clean: true,
+      clean: { keep: /^study\.worker\.js/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true, // type checking is `npm run typecheck`
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              compilerOptions: { module: "esnext", sourceMap: dev },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [tsRule] },
     optimization: {
       runtimeChunk: "single",
     },
@@ -150,4 +149,23 @@ module.exports = (env = {}, argv = {}) => {
       server: env.WEBPACK_SERVE ? devServerHttps() : "https",
     },
   };
+
+  // The task pane's study worker (src/taskpane/worker/study.worker.ts): a separate build with a
+  // worker target and its own runtime, so the page keeps runtimeChunk "single" (one runtime for
+  // the pane and the functions) and the worker is one self-contained file, study.worker.js,
+  // that the pane starts with new Worker("study.worker.js"). Built after the page (which cleans dist/).
+  const worker = {
+    name: "worker",
+    dependencies: ["page"],
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    target: "webworker",
+    entry: { "study.worker": "./src/taskpane/worker/study.worker.ts" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule] },
+    performance: page.performance,
+  };
+
+  return [page, worker];
 };

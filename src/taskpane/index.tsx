@@ -1,12 +1,14 @@
 /*
  * Task pane entry. In the shared runtime this page also hosts the custom functions (the
- * `functions` chunk is loaded on the same page, one webpack runtime for both).
+ * `functions` chunk is loaded on the same page, one webpack runtime for both). The pane's
+ * Office.js calls are all in ./excel; the study runs in a Web Worker (study.worker.js).
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Title1, webLightTheme } from "@fluentui/react-components";
-
-const TITLE = { en: "CityPanel", zh: "城市面板计量" };
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { langFromLocale } from "../engine/i18n/lang";
+import { App } from "./components/App";
+import { taskpaneServices } from "./services";
 
 /** The UI language: Office's display language inside Office, the browser's outside (tests). */
 function displayLanguage(): string {
@@ -15,16 +17,13 @@ function displayLanguage(): string {
 }
 
 function render(): void {
-  const language = displayLanguage();
-  const zh = /^zh(-|$)/i.test(language);
-  document.documentElement.lang = zh ? "zh-CN" : "en";
+  const lang = langFromLocale(displayLanguage());
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <Title1 as="h1" id="citypanel-title">
-        {zh ? TITLE.zh : TITLE.en}
-      </Title1>
+      <App services={taskpaneServices()} initialLang={lang} />
     </FluentProvider>,
   );
 }

@@ -1,0 +1,100 @@
+import { isCityPanelError } from "../../engine/errors";
+import { Lang, t } from "../../engine/i18n/lang";
+import { LABELS } from "../../engine/i18n/tableLabels";
+import { buildPanel } from "../../engine/study/buildPanel";
+import { StudyDefinition } from "../../engine/study/definition";
+import { variableLabel } from "../../engine/study/labels";
+import { feModel, ivModel } from "../../engine/study/models";
+import { runStudy } from "../../engine/study/runStudy";
+import { TableId } from "../../engine/study/tables/registry";
+import { validateMapping } from "../../engine/study/validateMapping";
+import { JournalTable } from "../../engine/tables/journalTable";
+import { columnFromFereg, columnFromFirstStage, columnFromIv } from "../../engine/tables/modelColumn";
+import { regressionTable, seNote, statKpF, statKpLM, statN, statR2 } from "../../engine/tables/regressionTable";
+import { CITYPANEL_VERSION } from "../../engine/version";
+import { FromWorker, SingleModelSpec, StudyReply, StudyRequest } from "./protocol";
+
+/**
+ * What the study worker does with a request (kept apart from the worker's message plumbing so
+ * jest can run it): the whole study or one model, reporting progress through `post`.
+ */
+export function compute(request: StudyRequest, post: (m: FromWorker) => void): void {
+  try {
+    const result = request.kind === "study" ? study(request, post) : single(request);
+    post({ type: "done", result });
+  } catch (e) {
+    post({ type: "error", error: toBilingual(e) });
+  }
+}
+
+export function toBilingual(e: unknown): { en: string; zh: string; kind: string } {
+  if (isCityPanelError(e)) return { en: e.message, zh: e.messageZh, kind: e.kind };
+  const m = e instanceof Error ? e.message : String(e);
+  return { en: `Unexpected problem: ${m}`, zh: `意外错误：${m}`, kind: "internal" };
+}
+
+function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker) => void): StudyReply {
+  const res = runStudy(r.table, r.def, {
+    lang: r.lang,
+    tables: r.tables as TableId[],
+    source: r.source,
+    onProgress: (table, index, total) => post({ type: "progress", table, index, total }),
+  });
+  return { tables: res.tables, provenance: res.provenance };
+}
+
+function single(r: Extract<StudyRequest, { kind: "model" }>): StudyReply {
+  const started = Date.now();
+  validateMapping(r.def, r.table);
+  const def: StudyDefinition = { ...r.def, vcov: r.model.vcov, cluster: r.model.cluster };
+  const p = buildPanel(r.table, def);
+  const table = modelTable(def, p, r.model, r.lang);
+  const row = (en: string, zh: string, value: string) => ({ label: { en, zh }, value });
+  return {
+    tables: [table],
+    provenance: [
+      row("CityPanel version", "CityPanel 版本", CITYPANEL_VERSION),
+      row("created", "生成时间", new Date().toISOString()),
+      row("source", "数据来源", r.source),
+      row("rows in the data", "数据行数", String(r.table.rows)),
+      row("model", "模型", JSON.stringify(r.model)),
+      row("computation time (ms)", "计算耗时（毫秒）", String(Date.now() - started)),
+    ],
+  };
+}
+
+function modelTable(def: StudyDefinition, p: ReturnType<typeof buildPanel>, m: SingleModelSpec, lang: Lang): JournalTable {
+  const label = (n: string) => (n === "_cons" ? t(LABELS.constant, lang) : variableLabel(def, n, lang));
+  const fes = m.fixedEffects ? [{ name: p.city.name, label: t(LABELS.cityFe, lang) }, { name: p.year.name, label: t(LABELS.yearFe, lang) }] : [];
+  if (m.estimator === "fereg") {
+    const r = feModel(def, p, m.y, m.x, m.fixedEffects);
+    const col = columnFromFereg(r);
+    return regressionTable({
+      id: "model",
+      sheetName: `FEREG ${m.y}`,
+      title: lang === "zh" ? `固定效应回归：${label(m.y)}` : `Fixed-effects regression of ${label(m.y)}`,
+      lang,
+      models: [col],
+      captions: [label(m.y)],
+      show: [...r.terms].map((name) => ({ name, label: label(name) })),
+      fixedEffects: fes,
+      stats: [statN(lang), statR2(lang)],
+      notes: [seNote(col, lang)],
+    });
+  }
+  const endog = m.endog ?? [];
+  const r = ivModel(def, p, m.y, endog, m.instruments ?? [], m.x);
+  const models = [...endog.map((_, k) => columnFromFirstStage(r, k)), columnFromIv(r)];
+  return regressionTable({
+    id: "model",
+    sheetName: `IV2SLS ${m.y}`,
+    title: lang === "zh" ? `工具变量法（2SLS）：${label(m.y)}` : `IV (2SLS) regression of ${label(m.y)}`,
+    lang,
+    models,
+    captions: [...endog.map((e) => `${t(LABELS.firstStage, lang)}: ${label(e)}`), `${t(LABELS.secondStage, lang)}: ${label(m.y)}`],
+    show: [...(m.instruments ?? []), ...endog, ...m.x].map((name) => ({ name, label: label(name) })),
+    fixedEffects: fes,
+    stats: [statKpLM(lang), statKpF(lang), statN(lang)],
+    notes: [seNote(models[models.length - 1], lang), t(LABELS.kpNote, lang)],
+  });
+}
