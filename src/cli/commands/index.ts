@@ -8,6 +8,7 @@ import { locquotCommand } from "./locquot";
 import { describeCommand } from "./describe";
 import { risCommand } from "./ris";
 import { couplingCommand } from "./coupling";
+import { studyCommand } from "./study";
 
 /** Every `citypanel` sub-command, in the order `citypanel --help` lists them. */
-export const COMMANDS: readonly Command[] = [feregCommand, iv2slsCommand, entropyCommand, pcaCommand, winsorCommand, locquotCommand, describeCommand, risCommand, couplingCommand];
+export const COMMANDS: readonly Command[] = [feregCommand, iv2slsCommand, entropyCommand, pcaCommand, winsorCommand, locquotCommand, describeCommand, risCommand, couplingCommand, studyCommand];
