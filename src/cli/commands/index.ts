@@ -9,6 +9,7 @@ import { describeCommand } from "./describe";
 import { risCommand } from "./ris";
 import { couplingCommand } from "./coupling";
 import { studyCommand } from "./study";
+import { templateCommand } from "./template";
 
 /** Every `citypanel` sub-command, in the order `citypanel --help` lists them. */
-export const COMMANDS: readonly Command[] = [feregCommand, iv2slsCommand, entropyCommand, pcaCommand, winsorCommand, locquotCommand, describeCommand, risCommand, couplingCommand, studyCommand];
+export const COMMANDS: readonly Command[] = [feregCommand, iv2slsCommand, entropyCommand, pcaCommand, winsorCommand, locquotCommand, describeCommand, risCommand, couplingCommand, studyCommand, templateCommand];

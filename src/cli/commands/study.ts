@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import { Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
@@ -7,6 +6,7 @@ import { runStudy, StudyResult } from "../../engine/study/runStudy";
 import { STUDY_TABLES, TableId } from "../../engine/study/tables/registry";
 import { tableToText } from "../../engine/tables/journalTable";
 import { listOption, UsageError } from "../args";
+import { langOption, readConfig, writeAtomically } from "./studyOptions";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
 import { readTable } from "../readTable";
@@ -57,34 +57,6 @@ export const studyCommand: Command = {
     return { json: studyJson(result, out, lang, input, synthetic, sheets, seconds), text: studyText(result, out, sheets, synthetic, lang) };
   },
 };
-
-function langOption(v: string | boolean | undefined): Lang {
-  if (v === undefined) return "en";
-  if (v === "en" || v === "zh") return v;
-  throw new UsageError(`--lang must be en or zh, got "${String(v)}"`);
-}
-
-function readConfig(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read --config ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** Write to a temporary file next to `out`, then rename: a failure never leaves half a workbook. */
-async function writeAtomically<T>(out: string, write: (tmp: string) => Promise<T>): Promise<T> {
-  const dir = path.dirname(path.resolve(out));
-  if (!fs.existsSync(dir)) throw new UsageError(`--out: the folder ${dir} does not exist`);
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    const r = await write(tmp);
-    fs.renameSync(tmp, out);
-    return r;
-  } finally {
-    if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
-  }
-}
 
 function studyJson(r: StudyResult, out: string, lang: Lang, input: string, synthetic: boolean, sheets: string[], seconds: number): Record<string, unknown> {
   const models: Record<string, unknown> = {};

@@ -1,0 +1,45 @@
+import * as path from "path";
+import { Lang } from "../../engine/i18n/lang";
+import { defaultStudy } from "../../engine/study/defaultStudy";
+import { studyDefinitionFromJson } from "../../engine/study/parseDefinition";
+import { validateMapping } from "../../engine/study/validateMapping";
+import { UsageError } from "../args";
+import { Command } from "../command";
+import { samplePanelPath } from "../packageRoot";
+import { readTable } from "../readTable";
+import { writeTemplateWorkbook } from "../workbook/writeTemplateWorkbook";
+import { langOption, readConfig, writeAtomically } from "./studyOptions";
+
+/**
+ * `citypanel template [FILE] [--config study.json] --out CityPanel-template.xlsx [--lang en|zh]`:
+ * the panel on a Data sheet and Tables 1–7 as live CITYPANEL formulas (dynamic arrays) that
+ * recalculate in Excel with the add-in loaded. With no FILE, the bundled sample panel.
+ */
+export const templateCommand: Command = {
+  name: "template",
+  summary: "a workbook with the panel and Tables 1–7 as live CITYPANEL formulas; no FILE = the bundled sample panel",
+  usage: "citypanel template [FILE] [--config study.json] [--out CityPanel-template.xlsx] [--lang en|zh] [--json]",
+  needsFile: false,
+  options: {
+    config: { type: "string", help: "study definition JSON (keys replace the paper's defaults)" },
+    out: { type: "string", help: "workbook to write (default CityPanel-template.xlsx)" },
+    lang: { type: "string", help: "language of sheet names and labels: en (default) or zh" },
+    sheet: { type: "string", help: "worksheet of an .xlsx FILE (default: the first)" },
+  },
+  async run(args) {
+    const v = args.values;
+    if (args.positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${args.positionals.length}`);
+    const lang: Lang = langOption(v.lang);
+    const def = typeof v.config === "string" ? studyDefinitionFromJson(readConfig(v.config)) : defaultStudy();
+    const input = args.positionals[0] ?? samplePanelPath();
+    const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
+    validateMapping(def, data);
+    const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "CityPanel-template.xlsx";
+    const { sheets, formulas } = await writeAtomically(out, (tmp) => writeTemplateWorkbook(data, def, tmp, lang));
+    const json = { command: "template", out: path.resolve(out), input: path.resolve(input), lang, rows: data.rows, sheets, formulas };
+    const text = lang === "zh"
+      ? `已写入 ${json.out}：${sheets.join("、")}（${formulas} 个动态数组公式）。在加载了 CityPanel 的 Excel 中打开即可计算。`
+      : `wrote ${json.out}: ${sheets.join(", ")} (${formulas} dynamic-array formulas). Open it in Excel with the CityPanel add-in loaded.`;
+    return { json, text };
+  },
+};

@@ -1,0 +1,48 @@
+import ExcelJS from "exceljs";
+import { RawTable } from "../../engine/data/table";
+import { Lang } from "../../engine/i18n/lang";
+import { StudyDefinition } from "../../engine/study/definition";
+import { formulaText } from "../../engine/study/template/formulas";
+import { studyTemplate } from "../../engine/study/template/studyTemplate";
+import { markDynamicArrays } from "./markDynamicArrays";
+
+const DATA_SHEET = { en: "Data", zh: "数据" };
+
+/**
+ * The template workbook: the panel on a Data sheet (header row 1, values as numbers where
+ * they are numbers) and the study template's sheets (engine/study/template) with every
+ * formula in the form Excel saves add-in functions (`_xldudf_CITYPANEL_FEREG(…)`), marked as
+ * dynamic arrays so results spill. Returns the sheet names and the number of formulas.
+ */
+export async function writeTemplateWorkbook(data: RawTable, def: StudyDefinition, file: string, lang: Lang): Promise<{ sheets: string[]; formulas: number }> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CityPanel";
+  wb.created = new Date();
+  wb.calcProperties.fullCalcOnLoad = true;
+  const dataName = DATA_SHEET[lang];
+  const ws = wb.addWorksheet(dataName, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.addRow([...data.names]).font = { bold: true };
+  for (let i = 0; i < data.rows; i++) ws.addRow(data.columns.map((c) => cellValue(c[i])));
+
+  const tpl = studyTemplate(def, { sheet: dataName, names: data.names, rows: data.rows }, lang);
+  for (const s of tpl.sheets) {
+    const sheet = wb.addWorksheet(s.name, { views: [{ showGridLines: s.key.startsWith("table") ? false : true }] });
+    for (const c of s.cells) {
+      const cell = sheet.getCell(c.row, c.col + 1);
+      cell.value = c.formula ? { formula: formulaText(c.formula, "file") } as ExcelJS.CellFormulaValue : (c.value ?? null);
+      if (c.bold || c.italic) cell.font = { bold: c.bold, italic: c.italic };
+    }
+    s.widths?.forEach((w, j) => { sheet.getColumn(j + 1).width = w; });
+  }
+  await wb.xlsx.writeFile(file);
+  const formulas = await markDynamicArrays(file);
+  return { sheets: wb.worksheets.map((w) => w.name), formulas };
+}
+
+/** A data cell as the workbook should hold it: numbers as numbers, the rest as text, missing as empty. */
+function cellValue(v: unknown): string | number | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  const s = String(v).trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : s;
+}
