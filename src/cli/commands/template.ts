@@ -35,7 +35,7 @@ export const templateCommand: Command = {
     const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
     validateMapping(def, data);
     const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "CityPanel-template.xlsx";
-    const { sheets, formulas } = await writeAtomically(out, (tmp) => writeTemplateWorkbook(data, def, tmp, lang));
+    const { sheets, formulas } = await writeAtomically(out, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, args.positionals.length === 0));
     const json = { command: "template", out: path.resolve(out), input: path.resolve(input), lang, rows: data.rows, sheets, formulas };
     const text = lang === "zh"
       ? `已写入 ${json.out}：${sheets.join("、")}（${formulas} 个动态数组公式）。在加载了 CityPanel 的 Excel 中打开即可计算。`

@@ -14,7 +14,7 @@ const DATA_SHEET = { en: "Data", zh: "数据" };
  * formula in the form Excel saves add-in functions (`_xldudf_CITYPANEL_FEREG(…)`), marked as
  * dynamic arrays so results spill. Returns the sheet names and the number of formulas.
  */
-export async function writeTemplateWorkbook(data: RawTable, def: StudyDefinition, file: string, lang: Lang): Promise<{ sheets: string[]; formulas: number }> {
+export async function writeTemplateWorkbook(data: RawTable, def: StudyDefinition, file: string, lang: Lang, synthetic = false): Promise<{ sheets: string[]; formulas: number }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "CityPanel";
   wb.created = new Date();
@@ -24,7 +24,7 @@ export async function writeTemplateWorkbook(data: RawTable, def: StudyDefinition
   ws.addRow([...data.names]).font = { bold: true };
   for (let i = 0; i < data.rows; i++) ws.addRow(data.columns.map((c) => cellValue(c[i])));
 
-  const tpl = studyTemplate(def, { sheet: dataName, names: data.names, rows: data.rows }, lang);
+  const tpl = studyTemplate(def, { sheet: dataName, names: data.names, rows: data.rows, synthetic }, lang);
   for (const s of tpl.sheets) {
     const sheet = wb.addWorksheet(s.name, { views: [{ showGridLines: s.key.startsWith("table") ? false : true }] });
     for (const c of s.cells) {

@@ -52,6 +52,8 @@ export interface DataSheetLayout {
   readonly names: readonly string[];
   /** Number of data rows (rows 2 … rows + 1). */
   readonly rows: number;
+  /** The data are CityPanel's synthetic sample panel: every table sheet says so. */
+  readonly synthetic?: boolean;
 }
 
 export const TEMPLATE_SHEETS = {
@@ -316,9 +318,10 @@ class Builder {
       cells.push({ row: top, col: j + 1, formula: m.formula(this.range(labelRange)) });
     });
     const n0 = top + labels.length + 1;
-    [...notes, fill(t(LABELS.starLegend, this.lang), starLegend()), t(NOTE.live, this.lang)].forEach((note, i) => cells.push({ row: n0 + i, col: 0, value: note, italic: true }));
+    [...notes, fill(t(LABELS.starLegend, this.lang), starLegend()), ...this.dataNote(), t(NOTE.live, this.lang)].forEach((note, i) => cells.push({ row: n0 + i, col: 0, value: note, italic: true }));
     return { key: id, name, cells, widths: [24, ...models.map(() => 16)] };
   }
+  private dataNote = (): string[] => (this.data.synthetic ? [t(LABELS.synthetic, this.lang)] : []);
   private coefRows = (names: readonly string[]): string[] => names.flatMap((n) => [n, ""]);
   private tail = (stats: string[]): string[] => [`${this.def.columns.city} FE`, `${this.def.columns.year} FE`, ...stats];
   private seNote(): string {
@@ -341,7 +344,8 @@ class Builder {
         { row: 3, col: 0, formula: { kind: "call", fn: "ENTROPYWEIGHTS", args: args("table") } },
         { row: 3, col: 8, formula: { kind: "call", fn: "ENTROPYWEIGHTS", args: args("dimensions") } },
         { row: d.indicators.length + 6, col: 0, italic: true, value: this.lang === "zh" ? "注：权重为小数（乘以 100 即为百分比）；指标方向与维度见“设定”表。" : "Note: weights are fractions (× 100 for percent); directions and dimensions are on the Setup sheet." },
-        { row: d.indicators.length + 7, col: 0, italic: true, value: t(NOTE.live, this.lang) },
+        ...this.dataNote().map((value) => ({ row: d.indicators.length + 7, col: 0, italic: true, value })),
+        { row: d.indicators.length + 8, col: 0, italic: true, value: t(NOTE.live, this.lang) },
       ],
       widths: [12, 16, 12, 12, 12, 12, 12, 4, 16, 12],
     };
@@ -354,7 +358,8 @@ class Builder {
       cells: [
         { row: 1, col: 0, value: title, bold: true },
         { row: 3, col: 0, formula: { kind: "call", fn: "DESCSTATS", args: [this.range(this.v("@t2"))] } },
-        { row: 18, col: 0, italic: true, value: t(NOTE.live, this.lang) },
+        ...this.dataNote().map((value) => ({ row: 18, col: 0, italic: true, value })),
+        { row: 19, col: 0, italic: true, value: t(NOTE.live, this.lang) },
       ],
       widths: [14, 8, 12, 12, 12, 12],
     };
