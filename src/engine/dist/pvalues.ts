@@ -1,5 +1,5 @@
-import betainc = require("@stdlib/math-base-special-betainc");
-import gammainc = require("@stdlib/math-base-special-gammainc");
+import betainc from "@stdlib/math-base-special-betainc";
+import gammainc from "@stdlib/math-base-special-gammainc";
 
 /**
  * Tail probabilities for test statistics, computed from the regularised incomplete beta
