@@ -8,7 +8,7 @@ import { defaultStudy } from "../../engine/study/defaultStudy";
 import { VcovType } from "../../engine/vcov/types";
 import { FieldErrors, FieldKey } from "../model/validate";
 import { tr } from "../i18n/strings";
-import { ColumnSelect } from "./common";
+import { ColumnSelect, Group } from "./common";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -41,7 +41,6 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
   const s = useStyles();
   const { lang, def, columns, numericColumns, errors, onChange } = p;
   const err = (k: FieldKey) => errors[k];
-  const fieldMsg = (k: FieldKey) => (errors[k] ? { validationState: "error" as const, validationMessage: errors[k]![lang] } : {});
   const count = Object.keys(errors).length;
   // sections with a problem open by themselves, so every message shows beside its control
   const [open, setOpen] = React.useState<string[]>(["ids", "main", "controls"]);
@@ -106,8 +105,8 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
         <AccordionItem value="controls">
           <AccordionHeader>{tr(lang, "secControls")}</AccordionHeader>
           <AccordionPanel>
-            <Field label={tr(lang, "controls")} {...fieldMsg("controls")}>
-              <div className={s.stack} data-testid="map-controls">
+            <Group label={tr(lang, "controls")} error={err("controls")?.[lang]} data-testid="map-controls">
+              <div className={s.stack}>
                 {def.controls.map((c, i) => (
                   <div key={i} className={s.row}>
                     <Select className={s.grow} aria-label={`${tr(lang, "controls")} ${i + 1}`} value={c.column}
@@ -116,7 +115,7 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                     </Select>
                     <Checkbox label={tr(lang, "logOf", c.column)} checked={!!c.log}
                       onChange={(_, d) => setControl(i, { ...c, log: !!d.checked, name: undefined, label: d.checked ? { en: `ln ${c.column}`, zh: `ln ${c.column}` } : { en: c.column, zh: c.column } })} />
-                    <Button size="small" aria-label={tr(lang, "remove", controlName(c))} onClick={() => upd({ controls: def.controls.filter((_, j) => j !== i) })}>✕</Button>
+                    <Button size="small" appearance="subtle" style={{ minWidth: 0 }} aria-label={tr(lang, "remove", controlName(c))} onClick={() => upd({ controls: def.controls.filter((_, j) => j !== i) })}>✕</Button>
                   </div>
                 ))}
                 <div>
@@ -125,14 +124,14 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                   </Button>
                 </div>
               </div>
-            </Field>
+            </Group>
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="index">
           <AccordionHeader>{tr(lang, "secIndex")}</AccordionHeader>
           <AccordionPanel>
-            <Field label={tr(lang, "indicators")} hint={tr(lang, "indicatorCount", def.indicators.length)} {...fieldMsg("indicators")}>
-              <div className={s.stack} data-testid="map-indicators">
+            <Group label={tr(lang, "indicators")} hint={tr(lang, "indicatorCount", def.indicators.length)} error={err("indicators")?.[lang]} data-testid="map-indicators">
+              <div className={s.stack}>
                 {def.indicators.map((ind, i) => (
                   <div key={i} className={s.row}>
                     <Select className={s.grow} aria-label={`${tr(lang, "indicators")} ${i + 1}`} value={ind.column}
@@ -148,7 +147,7 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                       <option value="+">{tr(lang, "dirPlus")}</option>
                       <option value="-">{tr(lang, "dirMinus")}</option>
                     </Select>
-                    <Button size="small" aria-label={tr(lang, "remove", ind.column)} onClick={() => upd({ indicators: def.indicators.filter((_, j) => j !== i) })}>✕</Button>
+                    <Button size="small" appearance="subtle" style={{ minWidth: 0 }} aria-label={tr(lang, "remove", ind.column)} onClick={() => upd({ indicators: def.indicators.filter((_, j) => j !== i) })}>✕</Button>
                   </div>
                 ))}
                 <div>
@@ -157,21 +156,21 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                   </Button>
                 </div>
               </div>
-            </Field>
+            </Group>
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="iv">
           <AccordionHeader>{tr(lang, "secIv")}</AccordionHeader>
           <AccordionPanel>
-            <Field label={tr(lang, "instruments")} {...fieldMsg("instruments")}>
-              <div className={s.stack} data-testid="map-instruments">
+            <Group label={tr(lang, "instruments")} error={err("instruments")?.[lang]} data-testid="map-instruments">
+              <div className={s.stack}>
                 {def.instruments.map((iv, i) => (
                   <div key={i} className={s.row}>
                     <Select className={s.grow} aria-label={tr(lang, "instrument", iv.name)} value={iv.column}
                       onChange={(_, d) => upd({ instruments: def.instruments.map((x, j) => (j === i ? { ...x, column: d.value } : x)) })}>
                       {[...new Set([iv.column, ...numericColumns])].map((col) => <option key={col} value={col}>{col}</option>)}
                     </Select>
-                    <Button size="small" aria-label={tr(lang, "remove", iv.name)} onClick={() => upd({ instruments: def.instruments.filter((_, j) => j !== i) })}>✕</Button>
+                    <Button size="small" appearance="subtle" style={{ minWidth: 0 }} aria-label={tr(lang, "remove", iv.name)} onClick={() => upd({ instruments: def.instruments.filter((_, j) => j !== i) })}>✕</Button>
                   </div>
                 ))}
                 <div>
@@ -187,7 +186,7 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                   </Button>
                 </div>
               </div>
-            </Field>
+            </Group>
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="mech">
@@ -226,17 +225,17 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
           <AccordionHeader>{tr(lang, "secMod")}</AccordionHeader>
           <AccordionPanel className={s.stack}>
             {err("moderators") && (
-              <Field validationState="error" validationMessage={err("moderators")![lang]}>
-                <span />
-              </Field>
+              <div role="alert" style={{ color: "#bc2f32", fontSize: 12 }}>
+                {err("moderators")![lang]}
+              </div>
             )}
             {MODERATORS.filter((m) => !m.pcaOf).map((m) => (
               <ColumnSelect key={m.name} lang={lang} label={tr(lang, "moderator", m.name)} value={mod(m.name)?.column} columns={numericColumns}
                 onChange={(v) => setMod(m.name, v || undefined)} />
             ))}
             {MODERATORS.filter((m) => m.pcaOf).map((m) => (
-              <Field key={m.name} label={tr(lang, "infraColumns")}>
-                <div className={s.checks} role="group" aria-label={tr(lang, "infraColumns")}>
+              <Group key={m.name} label={tr(lang, "infraColumns")}>
+                <div className={s.checks}>
                   {numericColumns.map((c) => {
                     const cur = mod(m.name)?.pcaOf ?? [];
                     return (
@@ -245,7 +244,7 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                     );
                   })}
                 </div>
-              </Field>
+              </Group>
             ))}
           </AccordionPanel>
         </AccordionItem>

@@ -4,7 +4,7 @@ import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { VcovType } from "../../engine/vcov/types";
 import { SingleModelSpec } from "../worker/protocol";
 import { StringKey, tr } from "../i18n/strings";
-import { ColumnSelect } from "./common";
+import { ColumnSelect, Group } from "./common";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -77,8 +77,8 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
         </RadioGroup>
       </Field>
       {p.mode === "tables" ? (
-        <Field label={tr(lang, "tablesLabel")} {...fieldErr("tables")}>
-          <div className={s.stack} role="group" aria-label={tr(lang, "tablesLabel")} data-testid="run-tables">
+        <Group label={tr(lang, "tablesLabel")} error={local.tables} data-testid="run-tables">
+          <div className={s.stack}>
             <Checkbox label={tr(lang, "selectAll")} checked={allOn ? true : p.selected.length ? "mixed" : false}
               onChange={() => p.onSelect(allOn ? [] : [...p.available])} />
             {ALL_TABLES.map((id) => {
@@ -90,7 +90,7 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
               );
             })}
           </div>
-        </Field>
+        </Group>
       ) : (
         <div className={s.stack} data-testid="run-model">
           <Field label={tr(lang, "estimator")}>
@@ -113,22 +113,22 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
               </Select>
             </Field>
           )}
-          <Field label={tr(lang, "regressors")} {...fieldErr("x")}>
-            <div className={s.checks} role="group" aria-label={tr(lang, "regressors")}>
+          <Group label={tr(lang, "regressors")} error={local.x}>
+            <div className={s.checks}>
               {p.variables.map((v) => (
                 <Checkbox key={v} label={v} checked={model.x.includes(v)} onChange={(_, d) => setModel({ x: toggle(model.x, v, !!d.checked) })} />
               ))}
             </div>
-          </Field>
+          </Group>
           {model.estimator === "iv2sls" && (
-            <Field label={tr(lang, "ivs")} {...fieldErr("iv")}>
-              <div className={s.checks} role="group" aria-label={tr(lang, "ivs")}>
+            <Group label={tr(lang, "ivs")} error={local.iv}>
+              <div className={s.checks}>
                 {p.variables.map((v) => (
                   <Checkbox key={v} label={v} checked={(model.instruments ?? []).includes(v)}
                     onChange={(_, d) => setModel({ instruments: toggle(model.instruments ?? [], v, !!d.checked) })} />
                 ))}
               </div>
-            </Field>
+            </Group>
           )}
           <Checkbox label={tr(lang, "withFe")} checked={model.fixedEffects} disabled={model.estimator === "iv2sls"}
             onChange={(_, d) => setModel({ fixedEffects: !!d.checked })} />

@@ -33,3 +33,29 @@ export function ColumnSelect(props: {
 
 /** A bilingual message in the current language. */
 export const say = (m: Bilingual | null | undefined, lang: Lang): string => (m ? m[lang] : "");
+
+/**
+ * A labelled group of several controls with its error shown beneath (a fieldset). Fluent's
+ * Field must wrap exactly one control: it gives its child the field's id, so several
+ * checkboxes inside one Field would share an id and their labels would all point at the first.
+ */
+export function Group(props: { label: string; hint?: string; error?: string; children: React.ReactNode; "data-testid"?: string }): React.JSX.Element {
+  const id = React.useId();
+  return (
+    <fieldset
+      aria-describedby={props.error ? `${id}-err` : undefined}
+      aria-invalid={props.error ? true : undefined}
+      data-testid={props["data-testid"]}
+      style={{ border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: 6 }}
+    >
+      <legend style={{ fontWeight: 600, padding: 0, marginBottom: 4 }}>{props.label}</legend>
+      {props.hint && <span style={{ fontSize: 12, color: "#616161" }}>{props.hint}</span>}
+      {props.children}
+      {props.error && (
+        <div id={`${id}-err`} role="alert" style={{ color: "#bc2f32", fontSize: 12 }}>
+          {props.error}
+        </div>
+      )}
+    </fieldset>
+  );
+}
