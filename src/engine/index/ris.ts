@@ -75,8 +75,8 @@ export function industrialStructureIndex(shares: readonly NamedValues[], opts: R
     if (s !== s) continue;
     if (!near(s, target)) {
       throw valueError(
-        `row ${i + 1}: the shares "${shares[0].name}", "${shares[1].name}", "${shares[2].name}" sum to ${s}, not ${target}${scale === "percent" ? " (percent)" : " (use --percent if they are in percent)"}`,
-        `第 ${i + 1} 行：产业占比“${shares[0].name}”“${shares[1].name}”“${shares[2].name}”之和为 ${s}，而不是 ${target}${scale === "percent" ? "（百分数）" : "（若为百分数请使用 --percent）"}`,
+        `row ${i + 1}: the shares "${shares[0].name}", "${shares[1].name}", "${shares[2].name}" sum to ${s}, not ${target}${scale === "percent" ? " (percent)" : " (if they are percents, set the scale to percent: --percent in the command line, \"percent\" in INDSTRUCT)"}`,
+        `第 ${i + 1} 行：产业占比“${shares[0].name}”“${shares[1].name}”“${shares[2].name}”之和为 ${s}，而不是 ${target}${scale === "percent" ? "（百分数）" : "（若为百分数，请将单位设为百分数：命令行用 --percent，INDSTRUCT 用 \"percent\"）"}`,
       );
     }
     const weighted = a[i] + 2 * b[i] + 3 * c[i];

@@ -57,8 +57,8 @@ describe("ris", () => {
 describe("ris bad input", () => {
   test("shares that do not sum to 1 name the row", () => {
     expect(messages(() => industrialStructureIndex([col("s1", [0.2, 0.3]), col("s2", [0.3, 0.3]), col("s3", [0.5, 0.5])]))).toEqual([
-      'row 2: the shares "s1", "s2", "s3" sum to 1.1, not 1 (use --percent if they are in percent)',
-      "第 2 行：产业占比“s1”“s2”“s3”之和为 1.1，而不是 1（若为百分数请使用 --percent）",
+      'row 2: the shares "s1", "s2", "s3" sum to 1.1, not 1 (if they are percents, set the scale to percent: --percent in the command line, "percent" in INDSTRUCT)',
+      "第 2 行：产业占比“s1”“s2”“s3”之和为 1.1，而不是 1（若为百分数，请将单位设为百分数：命令行用 --percent，INDSTRUCT 用 \"percent\"）",
     ]);
   });
   test("declared percent that are fractions", () => {
