@@ -163,12 +163,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: { "study.worker": "./src/taskpane/worker/study.worker.ts" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    // CommonJS output from TypeScript here: with module "esnext" and transpileOnly, ts-loader drops
-    // `import x = require("…")` (src/engine/dist/pvalues.ts uses it for stdlib's betainc/gammainc),
-    // leaving "gammainc is not defined" at run time. The worker has no React/Fluent to tree-shake.
-    module: {
-      rules: [{ ...tsRule, use: { ...tsRule.use, options: { ...tsRule.use.options, compilerOptions: { module: "commonjs", sourceMap: dev } } } }],
-    },
+    module: { rules: [tsRule] },
     performance: page.performance,
   };
 

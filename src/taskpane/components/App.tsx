@@ -5,7 +5,8 @@ import { controlName, StudyDefinition } from "../../engine/study/definition";
 import { autoMap } from "../model/autoMap";
 import { detectPanel, DetectedPanel, SheetBlock, summarise } from "../model/detectPanel";
 import { FieldErrors, fieldOfError, validateStudyMapping } from "../model/validate";
-import { DataSource, SavedMapping } from "../excel/workbook";
+import { DataSource, liveDataLayout, SavedMapping } from "../excel/workbook";
+import { DataSheetLayout } from "../../engine/study/template/studyTemplate";
 import { StudyCancelledByUser, StudyFailed, StudyJob, StudyRunner } from "../worker/client";
 import { SingleModelSpec, StudyReply, StudyRequest } from "../worker/protocol";
 import { tr } from "../i18n/strings";
@@ -21,14 +22,19 @@ export interface TaskpaneServices {
   loadMapping(): Promise<SavedMapping | null>;
   saveMapping(def: StudyDefinition, source: DataSource): Promise<void>;
   runner: StudyRunner;
-  writeOutput(out: StudyReply, lang: Lang, opts: { liveFormulas: boolean; def: StudyDefinition }): Promise<string[]>;
-  insertTemplate(lang: Lang): Promise<string[]>;
+  /** Write the tables as values, or (live) the study template's CITYPANEL.* formulas over the data sheet. */
+  writeOutput(out: StudyReply, lang: Lang, opts: { def: StudyDefinition; live: { data: DataSheetLayout; tables: readonly string[] } | null }): Promise<string[]>;
+  /** A Data sheet skeleton and result sheets wired to `rows` data rows. */
+  insertTemplate(lang: Lang, rows: number): Promise<string[]>;
   /** Table ids the engine can build (Tables 1–7 as they become available). */
   readonly availableTables: readonly string[];
   readonly liveFormulasAvailable: boolean;
 }
 
 type Step = "data" | "map" | "run" | "output";
+
+/** Rows the template's formulas cover when no data have been read (the paper's 196 cities × 14 years). */
+export const DEFAULT_TEMPLATE_ROWS = 2744;
 
 const useStyles = makeStyles({
   root: { padding: "8px 12px 24px", display: "flex", flexDirection: "column", gap: "8px", maxWidth: "640px" },
@@ -150,9 +156,15 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
       return;
     }
     setEngineError({});
+    const live = liveFormulas && mode === "tables" ? liveDataLayout(detected) : null;
+    if (liveFormulas && mode === "tables" && !live) {
+      setRunError({ en: tr("en", "liveNeedsA1", detected.block.source), zh: tr("zh", "liveNeedsA1", detected.block.source) });
+      return;
+    }
+    const chosen = services.availableTables.filter((t) => selected.includes(t));
     const common = { table: detected.table, def, lang, source: detected.block.source };
     const request: StudyRequest = mode === "tables"
-      ? { kind: "study", ...common, tables: services.availableTables.filter((t) => selected.includes(t)) }
+      ? { kind: "study", ...common, tables: chosen }
       : { kind: "model", ...common, model };
     setRunning(true);
     setProgress(null);
@@ -177,7 +189,7 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
     setOutputError(null);
     setStep("output");
     try {
-      const names = await services.writeOutput(result, lang, { liveFormulas, def });
+      const names = await services.writeOutput(result, lang, { def, live: live ? { data: live, tables: chosen } : null });
       setWritten((w) => [...w, ...names]);
       services.saveMapping(def, source).catch(() => undefined);
     } catch (e) {
@@ -192,7 +204,7 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
   const insertTemplate = async () => {
     setOutputError(null);
     try {
-      setTemplateSheets(await services.insertTemplate(lang));
+      setTemplateSheets(await services.insertTemplate(lang, detected?.table.rows || DEFAULT_TEMPLATE_ROWS));
     } catch (e) {
       setOutputError(asBilingual(e));
     }
@@ -239,7 +251,8 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
       )}
       {step === "output" && (
         <OutputStep lang={lang} writing={writing} written={written} onInsertTemplate={insertTemplate}
-          templateStatus={templateSheets ? tr(lang, "templateInserted", templateSheets.join(", ")) : null} error={outputError} />
+          templateStatus={templateSheets ? tr(lang, "templateInserted", templateSheets.join(", ")) : null} error={outputError}
+          templateLastRow={(detected?.table.rows || DEFAULT_TEMPLATE_ROWS) + 1} />
       )}
     </main>
   );

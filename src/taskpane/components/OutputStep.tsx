@@ -11,6 +11,8 @@ export interface OutputStepProps {
   written: readonly string[];
   onInsertTemplate: () => void;
   templateStatus: string | null;
+  /** Last data row the template's formulas cover. */
+  templateLastRow: number;
   error: Bilingual | null;
 }
 
@@ -38,7 +40,7 @@ export function OutputStep(p: OutputStepProps): React.JSX.Element {
       <div>
         <Button onClick={p.onInsertTemplate}>{tr(lang, "insertTemplate")}</Button>
       </div>
-      <Text size={200}>{tr(lang, "insertTemplateHint")}</Text>
+      <Text size={200}>{tr(lang, "insertTemplateHint", p.templateLastRow)}</Text>
       {p.templateStatus && <Text role="status">{p.templateStatus}</Text>}
     </section>
   );

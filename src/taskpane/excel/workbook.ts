@@ -8,6 +8,8 @@ import { valueError } from "../../engine/errors";
 import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
 import { StudyDefinition } from "../../engine/study/definition";
+import { formulaText } from "../../engine/study/template/formulas";
+import { DataSheetLayout, StudyTemplate, studyTemplate } from "../../engine/study/template/studyTemplate";
 import { JournalTable } from "../../engine/tables/journalTable";
 import { layoutTable, Rule } from "../../engine/tables/layout";
 import { cleanDefinition } from "../model/autoMap";
@@ -310,29 +312,99 @@ export function expectedHeaders(def: StudyDefinition = defaultStudy()): string[]
 }
 
 /**
- * "Insert template": a new Data sheet with the expected header row (bold, frozen), and —
- * when given — further sheets of cells (e.g. result sheets wired with CITYPANEL.* formulas).
+ * "Insert template": a new Data sheet with the expected header row (bold, frozen) and the
+ * study's result sheets wired to it with live CITYPANEL.* formulas (engine/study/template),
+ * referring to data rows 2 … rows + 1 of that sheet.
  */
-export async function insertTemplate(lang: Lang, extraSheets: readonly { name: string; cells: readonly (readonly GridCell[])[] }[] = []): Promise<string[]> {
+export async function insertTemplate(lang: Lang, rows: number, def: StudyDefinition = defaultStudy()): Promise<string[]> {
   return Excel.run(async (context) => {
-    const names: string[] = [];
     const data = await addSheetWithUniqueName(context, DATA_SHEET[lang]);
-    const headers = expectedHeaders();
+    const headers = expectedHeaders(def);
     await writeGrid(context, data, 0, 0, [headers]);
     data.getRangeByIndexes(0, 0, 1, headers.length).format.font.bold = true;
     data.freezePanes.freezeRows(1);
     data.load("name");
     await context.sync();
-    names.push(data.name);
-    for (const s of extraSheets) {
-      const sheet = await addSheetWithUniqueName(context, s.name);
-      await writeGrid(context, sheet, 0, 0, s.cells, { formulas: true });
-      sheet.load("name");
-      await context.sync();
-      names.push(sheet.name);
-    }
+    const tpl = studyTemplate(def, { sheet: data.name, names: headers, rows }, lang);
+    const names = [data.name, ...(await writeTemplateSheets(context, tpl))];
     data.activate();
     await context.sync();
+    return names;
+  });
+}
+
+/**
+ * Write the sheets of a study template (engine/study/template: Setup, Vars, Calc and one
+ * sheet per table, cells holding literals or CITYPANEL.* formulas) through Office.js. Sheet
+ * names already taken get a suffix, and formulas that refer to a renamed template sheet are
+ * rewritten to the new name. `keep` chooses the sheets (e.g. only the selected tables).
+ */
+export async function writeTemplateSheets(
+  context: Excel.RequestContext,
+  tpl: StudyTemplate,
+  keep: (key: string) => boolean = () => true,
+): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const taken = sheets.items.map((s) => s.name);
+  const chosen = tpl.sheets.filter((s) => keep(s.key));
+  const rename = new Map<string, string>();
+  for (const s of chosen) {
+    const name = uniqueSheetName(s.name, taken);
+    taken.push(name);
+    rename.set(s.name, name);
+  }
+  const quoted = (n: string) => `'${n.replace(/'/g, "''")}'!`;
+  const retarget = (text: string) => {
+    let out = text;
+    for (const [from, to] of rename) if (from !== to) out = out.split(quoted(from)).join(quoted(to));
+    return out;
+  };
+  const names: string[] = [];
+  for (const s of chosen) {
+    const sheet = sheets.add(rename.get(s.name)!);
+    if (s.cells.length) {
+      const rows = Math.max(...s.cells.map((c) => c.row));
+      const cols = Math.max(...s.cells.map((c) => c.col)) + 1;
+      const grid: GridCell[][] = Array.from({ length: rows }, () => Array<GridCell>(cols).fill(""));
+      for (const c of s.cells) grid[c.row - 1][c.col] = c.formula ? retarget(formulaText(c.formula, "addin")) : (c.value ?? "");
+      await writeGrid(context, sheet, 0, 0, grid, { formulas: true });
+      for (const c of s.cells) {
+        if (!c.bold && !c.italic) continue;
+        const r = sheet.getRangeByIndexes(c.row - 1, c.col, 1, 1);
+        if (c.bold) r.format.font.bold = true;
+        if (c.italic) r.format.font.italic = true;
+      }
+    }
+    s.widths?.forEach((w, j) => { sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = Math.round(w * 6); });
+    if (s.key.startsWith("table")) sheet.showGridlines = false;
+    await context.sync();
+    names.push(rename.get(s.name)!);
+  }
+  return names;
+}
+
+/** Whether live formulas can refer to the data where they are: header in row 1 from column A, no gaps. */
+export function liveDataLayout(d: { table: { names: readonly string[]; rows: number }; headerRow: number; block: { sheet: string; rowIndex: number; columnIndex: number }; columnsInBlock: readonly number[] }, synthetic = false): DataSheetLayout | null {
+  const atA1 = d.block.rowIndex + d.headerRow === 0 && d.block.columnIndex === 0 && d.columnsInBlock.every((c, j) => c === j);
+  return atA1 ? { sheet: d.block.sheet, names: d.table.names, rows: d.table.rows, synthetic } : null;
+}
+
+/** Study output as live formulas: the template sheets for the chosen tables, then Provenance. */
+export async function writeLiveStudy(
+  def: StudyDefinition,
+  data: DataSheetLayout,
+  tables: readonly string[],
+  provenance: readonly { label: Bilingual; value: string }[],
+  lang: Lang,
+): Promise<string[]> {
+  const tpl = studyTemplate(def, data, lang);
+  return Excel.run(async (context) => {
+    const names = await writeTemplateSheets(context, tpl, (key) => !key.startsWith("table") || tables.includes(key));
+    if (provenance.length) names.push(await writeProvenance(context, provenance, lang));
+    const firstTable = names.find((_, i) => i >= 3) ?? names[0];
+    if (firstTable) { context.workbook.worksheets.getItem(firstTable).activate(); await context.sync(); }
     return names;
   });
 }

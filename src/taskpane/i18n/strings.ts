@@ -137,12 +137,13 @@ export const S = {
   // Output
   outputIntro: { en: "Each table goes to a new sheet; existing sheets and cells are never overwritten.", zh: "每张表写入一个新工作表；不会覆盖已有工作表或单元格。" },
   liveFormulas: { en: "Write live CITYPANEL formulas instead of values", zh: "写入实时 CITYPANEL 公式而非数值" },
+  liveNeedsA1: { en: "Live formulas refer to the data sheet by position, so the panel must start at cell A1 with its header in row 1 and no empty columns (the data read are {0}). Move the data or untick live formulas.", zh: "实时公式按位置引用数据表，因此面板须从 A1 单元格开始、首行为表头且中间无空列（当前读取的数据为 {0}）。请移动数据或取消勾选实时公式。" },
   liveFormulasUnavailable: { en: "Live formulas are not available in this version.", zh: "此版本暂不支持实时公式。" },
   writing: { en: "Writing sheets…", zh: "正在写入工作表…" },
   written: { en: "Written sheets", zh: "已写入的工作表" },
   writtenNone: { en: "Nothing written yet.", zh: "尚未写入。" },
   insertTemplate: { en: "Insert template", zh: "插入模板" },
-  insertTemplateHint: { en: "Adds a Data sheet with the expected column headers (and wired result sheets when available).", zh: "新增一个含预期表头的“数据”工作表（如可用，另附已连接公式的结果表）。" },
+  insertTemplateHint: { en: "Adds a Data sheet with the expected column headers, and the Setup, Vars, Calc and Table 1–7 sheets wired to it with live CITYPANEL formulas (rows 2 to {0}).", zh: "新增一个含预期表头的“数据”工作表，以及通过 CITYPANEL 实时公式与之连接的“设定”“变量”“计算”和表1—表7（第 2 至 {0} 行）。" },
   templateInserted: { en: "Template inserted: {0}", zh: "已插入模板：{0}" },
   problem: { en: "Problem", zh: "问题" },
 } satisfies Record<string, Bilingual>;
