@@ -116,6 +116,8 @@ describe("runStudy on the sample panel", () => {
       expectColumnFrom(t4, 2 * k + 1, [...numbersOf(r), r.kpLM, r.kpLMp, r.kpF, 16.38]);
       const kpRow = t4.body.findIndex((row) => row[0] === "Kleibergen-Paap rk Wald F");
       expect(t4.values[kpRow][2 * k + 2]).toBeCloseTo(r.kpF, 10);
+      const lmRow = t4.body.findIndex((row) => row[0] === "Kleibergen-Paap rk LM");
+      expect(t4.body[lmRow + 1][2 * k + 2]).toBe(`[${r.kpLMp.toFixed(4)}]`); // journals print [0.0000], not an exponent
     });
   });
 

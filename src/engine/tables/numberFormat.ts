@@ -6,6 +6,7 @@
  * fixed(0.09994, 4)   // "0.0999"
  * fixed(-1.609e-5)    // "-1.61e-5"
  * inParens(0.00204)   // "(0.0020)"
+ * inBrackets(7.3e-57) // "[0.0000]"
  */
 export function fixed(x: number, decimals = 4): string {
   if (!Number.isFinite(x)) return "";
@@ -16,7 +17,8 @@ export function fixed(x: number, decimals = 4): string {
 }
 
 export const inParens = (x: number, decimals = 4): string => (Number.isFinite(x) ? `(${fixed(x, decimals)})` : "");
-export const inBrackets = (x: number, decimals = 4): string => (Number.isFinite(x) ? `[${fixed(x, decimals)}]` : "");
+/** A p-value in brackets, as journals print it: fixed decimals, never an exponent ([0.0000] for p < 0.00005). */
+export const inBrackets = (x: number, decimals = 4): string => (Number.isFinite(x) ? `[${x.toFixed(decimals)}]` : "");
 export const inBraces = (x: number, decimals = 2): string => (Number.isFinite(x) ? `{${fixed(x, decimals)}}` : "");
 
 /** An integer with thousands separators? Journals print N plainly: "2744". */

@@ -2,7 +2,7 @@ import { naError, valueError } from "../../engine/errors";
 import { AbsorptionCache } from "../../engine/fe/absorptionCache";
 import { Lang } from "../../engine/i18n/lang";
 import { iv2sls, Iv2slsResult } from "../../engine/iv/iv2sls";
-import { fixed, inBraces, inParens } from "../../engine/tables/numberFormat";
+import { fixed, inBraces, inBrackets, inParens } from "../../engine/tables/numberFormat";
 import { stars } from "../../engine/tables/stars";
 import { isOmitted, rectangular, textOption } from "../cells";
 import { label } from "../labels";
@@ -97,7 +97,7 @@ export function ivColumn(r: Iv2slsResult, lang: Lang): [string, string | number]
   });
   for (const f of r.fe) rows.push([`${f.name} FE`, label("yes", lang)]);
   // p-values print as the paper does ([0.0000]), never in exponent form
-  rows.push([label("kpLM", lang), fixed(r.kpLM, 3)], ["", Number.isFinite(r.kpLMp) ? `[${r.kpLMp.toFixed(4)}]` : ""]);
+  rows.push([label("kpLM", lang), fixed(r.kpLM, 3)], ["", inBrackets(r.kpLMp)]);
   rows.push([label("kpF", lang), fixed(r.kpF, 3)], ["", r.stockYogo.size["10%"] !== undefined ? inBraces(r.stockYogo.size["10%"]) : ""]);
   rows.push([label("nobs", lang), r.nobs]);
   return rows;
