@@ -1,0 +1,67 @@
+/**
+ * What the study worker computes (src/taskpane/worker/compute.ts, run here without a Worker):
+ * the whole study on the sample panel with one progress message per table, a single model,
+ * and errors as bilingual messages (never a stack trace).
+ */
+import * as path from "path";
+import { readCsv } from "../../src/cli/readTable";
+import { defaultStudy } from "../../src/engine/study/defaultStudy";
+import { STUDY_TABLES } from "../../src/engine/study/tables/registry";
+import { compute } from "../../src/taskpane/worker/compute";
+import { FromWorker, StudyRequest } from "../../src/taskpane/worker/protocol";
+
+jest.setTimeout(60_000);
+const table = readCsv(path.resolve(__dirname, "../../assets/sample/city-panel.csv"));
+const run = (request: StudyRequest): FromWorker[] => {
+  const out: FromWorker[] = [];
+  compute(request, (m) => out.push(m));
+  return out;
+};
+
+test("the study: a progress message per table, then the tables and the provenance", () => {
+  const ids = Object.keys(STUDY_TABLES);
+  const msgs = run({ kind: "study", table, def: defaultStudy(), lang: "zh", tables: ids, source: "Panel!A1:BE2745" });
+  const progress = msgs.filter((m) => m.type === "progress");
+  expect(progress.map((m) => m.type === "progress" && [m.table, m.index, m.total])).toEqual(ids.map((id, i) => [id, i + 1, ids.length]));
+  const done = msgs[msgs.length - 1];
+  expect(done.type).toBe("done");
+  if (done.type !== "done") return;
+  expect(done.result.tables.map((t) => t.id)).toEqual(ids);
+  expect(done.result.tables.find((t) => t.id === "table4")!.sheetName).toBe("表4 工具变量");
+  expect(done.result.provenance.find((r) => r.label.en === "source")!.value).toBe("Panel!A1:BE2745");
+  // everything crosses postMessage: plain data only
+  expect(() => structuredClone(done.result)).not.toThrow();
+});
+
+test("a single FEREG and a single IV2SLS model", () => {
+  const def = defaultStudy();
+  const fe = run({ kind: "model", table, def, lang: "en", source: "s", model: { estimator: "fereg", y: "inn", x: ["digit", "gov"], fixedEffects: true, vcov: "cluster", cluster: "city" } });
+  const d1 = fe[fe.length - 1];
+  expect(d1.type).toBe("done");
+  if (d1.type !== "done") return;
+  const t = d1.result.tables[0];
+  expect(t.sheetName).toBe("FEREG inn");
+  expect(t.body.map((r) => r[0])).toEqual(expect.arrayContaining(["digit", "gov", "City FE", "Year FE"]));
+  expect(t.notes.join(" ")).toMatch(/clustered by city/);
+
+  const iv = run({ kind: "model", table, def, lang: "en", source: "s", model: { estimator: "iv2sls", y: "inn", x: ["gov"], endog: ["digit"], instruments: ["iv1"], fixedEffects: true, vcov: "robust" } });
+  const d2 = iv[iv.length - 1];
+  expect(d2.type).toBe("done");
+  if (d2.type !== "done") return;
+  expect(d2.result.tables[0].header[0]).toEqual(["", "First stage: digit", "Second stage: inn"]);
+});
+
+test("errors come back in both languages, naming the column", () => {
+  const def = defaultStudy();
+  const bad = { ...table, columns: table.columns.map((c, j) => (table.names[j] === "gov" ? c.map((v, i) => (i === 5 ? "abc" : v)) : c)) };
+  const msgs = run({ kind: "study", table: bad, def, lang: "en", tables: ["table3"], source: "" });
+  const last = msgs[msgs.length - 1];
+  expect(last.type).toBe("error");
+  if (last.type !== "error") return;
+  expect(last.error.en).toBe('column "gov", row 7: "abc" is not a number');
+  expect(last.error.zh).toBe("列“gov”第 7 行：“abc”不是数值");
+  expect(last.error.kind).toBe("value");
+  const missing = run({ kind: "study", table, def: { ...def, treatment: { ...def.treatment, column: "nope" } }, lang: "en", tables: ["table3"], source: "" });
+  const m = missing[missing.length - 1];
+  expect(m.type === "error" && m.error.en).toBe('the data have no column "nope" (mapped as treatment (digit))');
+});
