@@ -123,10 +123,10 @@ test("full flow on the sample panel: select → map → run Tables 1–7 → she
   const header = t4.cells["2,1"];
   assert.equal(header.borders.top.weight, "Medium");
   assert.equal(header.font.bold, true);
-  const se = Object.values(t4.cells).find((c) => typeof c.v === "string" && /^\(\d/.test(c.v));
-  assert.ok(se, "standard errors in parentheses must stay text, not become negative numbers");
-  const negatives = Object.values(t4.cells).filter((c) => typeof c.v === "number" && c.v < 0);
-  assert.equal(negatives.length, 0, "a (SE) cell was parsed as a negative number");
+  const ses = Object.values(t4.cells).filter((c) => typeof c.v === "string" && /^\(\d/.test(c.v));
+  assert.ok(ses.length >= 4 && ses.every((c) => c.nf === "@"), "standard errors in parentheses must stay text, not become negative numbers");
+  const n = Object.values(t4.cells).filter((c) => c.v === 2744);
+  assert.ok(n.length >= 4 && n.every((c) => c.nf === "0"), "N should be written as a number");
   const prov = await page.evaluate(() => __excel.dump("Provenance").values);
   assert.ok(prov.some((r) => r[0] === "study definition (JSON)" && String(r[1]).includes('"city":"city"')));
   const savedMapping = await page.evaluate(() => __excel.settings.get("citypanel.study"));

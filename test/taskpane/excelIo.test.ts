@@ -138,6 +138,8 @@ describe("writing", () => {
     expect(model.get(name, 4, 2)!.nf).toBe("@"); // so Excel does not turn "(0.0020)" into -0.002
     expect(model.get(name, 2, 0)).toMatchObject({ bold: true, top: "Medium", bottom: "Thin" });
     expect(model.get(name, 5, 1)!.bottom).toBe("Medium");
+    expect(model.get(name, 5, 1)).toMatchObject({ v: 2744, nf: "0" }); // a plain number is a number
+    expect(model.get(name, 3, 2)!.nf).toBe("@");
     expect(model.get(name, 6, 0)).toMatchObject({ v: "Robust standard errors in parentheses.", italic: true });
     expect(model.gridlines.get(name)).toBe(false);
   });

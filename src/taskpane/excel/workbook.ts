@@ -142,7 +142,7 @@ export async function writeGrid(
   row: number,
   col: number,
   grid: readonly (readonly GridCell[])[],
-  opts: { formulas?: boolean } = {},
+  opts: { formulas?: boolean; numberFormats?: readonly (readonly string[])[] } = {},
 ): Promise<Excel.Range> {
   const rows = grid.length;
   const cols = Math.max(...grid.map((r) => r.length));
@@ -163,12 +163,13 @@ export async function writeGrid(
   );
   const padded = grid.map((r) => Array.from({ length: cols }, (_, j) => (j < r.length ? r[j] : "")));
   const isFormula = (v: GridCell) => !!opts.formulas && typeof v === "string" && v.startsWith("=");
-  target.numberFormat = padded.map((r) => r.map((v) => (typeof v === "string" && !isFormula(v) ? "@" : "General")));
+  target.numberFormat = padded.map((r, i) => r.map((v, j) => opts.numberFormats?.[i]?.[j] || (typeof v === "string" && !isFormula(v) ? "@" : "General")));
   if (opts.formulas) target.formulas = padded as unknown[][];
   else target.values = padded as unknown[][];
   return target;
 }
 
+const PLAIN_NUMBER = /^-?\d+(?:\.(\d+))?$/;
 const BORDER_WEIGHT: Record<Exclude<Rule, "none">, "Thin" | "Medium"> = { thin: "Thin", medium: "Medium" };
 
 /**
@@ -182,7 +183,14 @@ export async function writeJournalTable(context: Excel.RequestContext, table: Jo
   const grid: GridCell[][] = Array.from({ length: layout.rows }, () => Array<GridCell>(layout.cols).fill(""));
   for (const c of layout.cells) grid[c.row][c.col] = c.value;
   if (opts.formulas) opts.formulas.forEach((r, i) => r.forEach((f, j) => { if (f !== "" && i < grid.length && j < grid[i].length) grid[i][j] = f; }));
-  await writeGrid(context, sheet, 0, 0, grid, { formulas: !!opts.formulas });
+  // plain numbers ("2744", "0.8490", "-3.1662") go in as numbers shown with the same decimals; the
+  // rest ("0.0999***", "(0.0020)", "[0.0000]", "Yes") stays text
+  const formats = grid.map((r) => r.map((v) => {
+    const m = typeof v === "string" ? PLAIN_NUMBER.exec(v) : null;
+    return m ? (m[1] ? `0.${"0".repeat(m[1].length)}` : "0") : "";
+  }));
+  grid.forEach((r, i) => r.forEach((v, j) => { if (formats[i][j]) grid[i][j] = Number(v); }));
+  await writeGrid(context, sheet, 0, 0, grid, { formulas: !!opts.formulas, numberFormats: formats });
   // formats, one range per run of equally formatted cells in a row
   const key = (c: (typeof layout.cells)[number]) => `${c.bold}|${c.italic}|${c.align}|${c.top}|${c.bottom}`;
   const byRow = new Map<number, (typeof layout.cells)[number][]>();
