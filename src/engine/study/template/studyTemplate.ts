@@ -3,6 +3,7 @@ import { fill, LABELS } from "../../i18n/tableLabels";
 import { starLegend } from "../../tables/stars";
 import { controlName, StudyDefinition } from "../definition";
 import { TABLE_NAMES } from "../labels";
+import { MECHANISMS } from "../tables/table6";
 import { Arg, Formula, FunctionName } from "./formulas";
 import { RangeRef, withRows } from "./ranges";
 
@@ -258,7 +259,7 @@ class Builder {
       { header: d.outcome.name, from: this.v(d.outcome.name) },
       { header: d.treatment.column, from: this.v(d.treatment.column) },
       ...d.controls.map((c) => ({ header: c.column, from: this.dataBody(c.column) })),
-      ...(["cap", "ris", "ent"] as const).filter((k) => m[k]).map((k) => ({ header: k, from: this.v(k) })),
+      ...MECHANISMS.filter((k) => m[k]).map((k) => ({ header: k, from: this.v(k) })),
     ];
     this.setNamed("@t2", this.block(t2));
 
@@ -415,7 +416,7 @@ class Builder {
 
   private table6(): TemplateSheet {
     const d = this.def;
-    const outcomes = (["cap", "ris", "ent"] as const).filter((k) => d.mechanisms[k]);
+    const outcomes = MECHANISMS.filter((k) => d.mechanisms[k]);
     const labels = [t(ROW.variable, this.lang), ...this.coefRows([d.treatment.column, ...d.controls.map(controlName)]), ...this.tail([t(ROW.nobs, this.lang), t(ROW.r2, this.lang)])];
     return this.regressionSheet("table6", labels, outcomes.map((o, j) => ({ caption: `(${j + 1}) ${o}`, formula: this.fereg(this.v(o), this.v("@x")) })), [this.seNote()]);
   }
