@@ -152,6 +152,8 @@ test("zh-CN: Chinese UI, Cancel writes nothing, Table 4 goes to 表4 工具变�
   await page.getByTestId("sum-n").waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId("sum-balance").textContent(), "平衡面板");
   await page.getByRole("button", { name: "下一步：映射变量" }).click();
+  await page.getByText("映射完整。").waitFor();
+  log(`screenshot ${path.relative(ROOT, await screenshot(page, "taskpane-map-step-zh"))}`);
   await page.getByRole("button", { name: "下一步：运行" }).click();
   const before = await page.evaluate(() => __excel.sheetNames());
 
@@ -177,7 +179,7 @@ test("zh-CN: Chinese UI, Cancel writes nothing, Table 4 goes to 表4 工具变�
   assert.deepEqual(written, ["表4 工具变量", "来源说明"]);
   const t4 = await page.evaluate(() => __excel.dump("表4 工具变量"));
   assert.match(String(t4.values[0][0]), /^表4/);
-  log(`screenshot ${require("path").relative(ROOT, await screenshot(page, "taskpane-zh-output"))}`);
+  log(`screenshot ${path.relative(ROOT, await screenshot(page, "taskpane-zh-output"))}`);
 }, { timeout: 120_000 });
 
 test("live CITYPANEL formulas instead of values, and Insert template wired to a new Data sheet", async ({ assert, openPage, screenshot, log }) => {

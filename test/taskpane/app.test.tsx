@@ -152,7 +152,36 @@ test("Run: progress, the chosen tables go to the worker, the output is written a
   expect(req.kind).toBe("study");
   expect(req.tables).toEqual(["table2", "table3", "table4", "table5", "table6", "table7"]);
   expect(req.table.rows).toBe(28);
-  expect(calls.writes[0]).toBe(reply);
+  expect(calls.writes[0].tables).toBe(reply.tables);
+  expect(calls.writes[0].provenance.find((r) => r.label.en === "output")!.value).toBe("values");
+});
+
+test("Run: a single model with chosen variables and VCE", async () => {
+  const user = userEvent.setup();
+  const { services, calls } = fakeServices();
+  renderApp(services);
+  await readAndMap(user);
+  await user.click(screen.getByRole("button", { name: "Next: run" }));
+  await user.click(screen.getByRole("radio", { name: "A single model" }));
+  await user.click(screen.getByRole("button", { name: "Run" }));
+  expect(screen.getAllByRole("alert").map((a) => a.textContent)).toEqual(["Choose the dependent variable.", "Choose at least one regressor."]);
+  expect(description(screen.getByRole("combobox", { name: "Dependent variable" }))).toBe("Choose the dependent variable.");
+  expect(calls.runs).toHaveLength(0);
+  await user.selectOptions(screen.getByRole("combobox", { name: "Estimator" }), "iv2sls");
+  await user.selectOptions(screen.getByRole("combobox", { name: "Dependent variable" }), "inn");
+  await user.selectOptions(screen.getByRole("combobox", { name: "Endogenous regressor" }), "digit");
+  const exog = screen.getByRole("group", { name: "Exogenous regressors" });
+  await user.click(within(exog).getByRole("checkbox", { name: "gov" }));
+  const ivs = screen.getByRole("group", { name: "Instruments" });
+  await user.click(within(ivs).getByRole("checkbox", { name: "iv2" }));
+  await user.selectOptions(screen.getByRole("combobox", { name: "Variance estimator" }), "cluster");
+  await user.selectOptions(screen.getByRole("combobox", { name: "Cluster by" }), "agglomeration");
+  await user.click(screen.getByRole("button", { name: "Run" }));
+  await screen.findByTestId("written-sheets");
+  expect(calls.runs[0]).toMatchObject({
+    kind: "model",
+    model: { estimator: "iv2sls", y: "inn", x: ["gov"], endog: ["digit"], instruments: ["iv2"], vcov: "cluster", cluster: "agglomeration" },
+  });
 });
 
 test("Run: no table chosen is said beside the table list", async () => {

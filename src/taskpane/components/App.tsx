@@ -188,6 +188,17 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
     setWriting(true);
     setOutputError(null);
     setStep("output");
+    const row = (en: string, zh: string, value: string) => ({ label: { en, zh }, value });
+    result = {
+      ...result,
+      provenance: [
+        ...result.provenance,
+        row("written by", "写入方式", "CityPanel task pane"),
+        row("output", "输出形式", live ? "live CITYPANEL formulas" : "values"),
+        row("what was run", "运行内容", mode === "tables" ? chosen.join(", ") : JSON.stringify(model)),
+        row("interface language", "界面语言", lang),
+      ],
+    };
     try {
       const names = await services.writeOutput(result, lang, { def, live: live ? { data: live, tables: chosen } : null });
       setWritten((w) => [...w, ...names]);
