@@ -76,6 +76,9 @@ test("full flow on the sample panel: select → map → run Tables 1–7 → she
   assert.ok(reads.every((r) => r.cells <= 120_000), "a read exceeded the per-request limit");
   assert.equal(reads.reduce((s, r) => s + r.cells, 0), 2745 * 57);
   log(`data read in ${reads.length} chunks (${reads.map((r) => r.cells).join(" + ")} cells)`);
+  assert.equal(await page.getByTestId("sum-missing").textContent(), "0 in 0 column(s)");
+  await page.getByText("Columns (57)").click(); // the per-column table (type, missing)
+  log(`screenshot ${path.relative(ROOT, await screenshot(page, "taskpane-data-step"))}`);
 
   // 2 Map
   await page.getByRole("button", { name: "Next: map columns" }).click();

@@ -82,6 +82,8 @@ test("Data step: the summary of the panel before anything runs", async () => {
   expect(within(sum).getByTestId("sum-cities").textContent).toBe("2");
   expect(within(sum).getByTestId("sum-years").textContent).toBe("14 (2008–2021)");
   expect(within(sum).getByTestId("sum-balance").textContent).toBe("Balanced");
+  expect(within(sum).getByTestId("sum-missing").textContent).toBe("0 in 0 column(s)");
+  expect(within(sum).getByText("row 1 of the sheet")).toBeTruthy();
   expect(within(sum).getByText("Read from Panel!A1:BE29")).toBeTruthy();
 });
 

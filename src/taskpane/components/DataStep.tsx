@@ -69,8 +69,8 @@ export function DataStep(p: DataStepProps): React.JSX.Element {
         <div data-testid="data-summary">
           <Text weight="semibold">{tr(lang, "readFrom", detected.block.source)}</Text>
           <div className={s.grid}>
+            <span>{tr(lang, "headerRow")}</span>
             <span>{tr(lang, "headerAt", detected.block.rowIndex + detected.headerRow + 1)}</span>
-            <span />
             <span>{tr(lang, "nObs")}</span>
             <strong data-testid="sum-n">{sum.rows}</strong>
             <span>{tr(lang, "cityColumn")}</span>
@@ -83,6 +83,10 @@ export function DataStep(p: DataStepProps): React.JSX.Element {
             <strong data-testid="sum-years">
               {sum.years}
               {sum.yearMin !== undefined ? ` (${tr(lang, "yearRange", sum.yearMin, sum.yearMax ?? "")})` : ""}
+            </strong>
+            <span>{tr(lang, "missingCells")}</span>
+            <strong data-testid="sum-missing">
+              {tr(lang, "missingSummary", sum.columns.reduce((a, c) => a + c.missing, 0), sum.columns.filter((c) => c.missing > 0).length)}
             </strong>
             <span>{tr(lang, "balance")}</span>
             <strong data-testid="sum-balance">
