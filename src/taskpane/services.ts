@@ -1,6 +1,6 @@
 import { STUDY_TABLES } from "../engine/study/tables/registry";
 import { TaskpaneServices } from "./components/App";
-import { insertTemplate, listSources, loadMapping, readSource, saveMapping, writeLiveStudy, writeStudyOutput } from "./excel/workbook";
+import { insertTemplate, listSources, loadMapping, readSource, repairFormulas, saveMapping, writeLiveStudy, writeStudyOutput } from "./excel/workbook";
 import { workerRunner } from "./worker/client";
 
 /** The real services: Excel through Office.js, the study in a Web Worker. */
@@ -14,6 +14,7 @@ export function taskpaneServices(): TaskpaneServices {
     writeOutput: (out, lang, opts) =>
       opts.live ? writeLiveStudy(opts.def, opts.live.data, opts.live.tables, out.provenance, lang) : writeStudyOutput(out, lang),
     insertTemplate: (lang, rows) => insertTemplate(lang, rows),
+    repairFormulas,
     availableTables: Object.keys(STUDY_TABLES),
     liveFormulasAvailable: true,
   };

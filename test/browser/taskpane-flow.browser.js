@@ -220,5 +220,10 @@ test("live CITYPANEL formulas instead of values, and Insert template wired to a 
   const t4 = await page.evaluate(() => __excel.dump("Table 4 IV 2SLS"));
   const t4f = Object.values(t4.cells).filter((c) => c.f).map((c) => c.f);
   assert.ok(t4f.length > 0 && t4f.every((f) => f.startsWith("=CITYPANEL.IV2SLS(") && !f.includes("'Vars'!")), `Table 4 formulas: ${t4f[0]}`);
+  // Repair formulas re-enters every CITYPANEL formula of the workbook (live Table 3 + the template)
+  const citypanelFormulas = await page.evaluate(() => __excel.sheetNames().reduce((n, s) => n + Object.values(__excel.dump(s).cells).filter((c) => /^=CITYPANEL\./.test(c.f || "")).length, 0));
+  await page.getByRole("button", { name: "Repair formulas" }).click();
+  assert.equal(await page.getByTestId("repair-status").textContent(), `Re-entered ${citypanelFormulas} CITYPANEL formula(s).`);
+  log(`repair: ${citypanelFormulas} CITYPANEL formulas re-entered`);
   log(`screenshot ${path.relative(ROOT, await screenshot(page, "taskpane-template-inserted"))}`);
 }, { timeout: 120_000 });

@@ -49,6 +49,7 @@ function fakeServices(over: Partial<TaskpaneServices> = {}) {
     },
     writeOutput: async (out) => { calls.writes.push(out); return ["Table 3 Baseline (2)", "Provenance"]; },
     insertTemplate: async () => ["Data", "Setup"],
+    repairFormulas: async () => 12,
     availableTables: ["table1", "table2", "table3", "table4", "table5", "table6", "table7"],
     liveFormulasAvailable: true,
     ...over,
@@ -257,4 +258,6 @@ test("Insert template reports the sheets it added; the pane starts in Chinese fo
   await user.click(screen.getByRole("tab", { name: "4 输出" }));
   await user.click(screen.getByRole("button", { name: "插入模板" }));
   await waitFor(() => expect(screen.getByText("已插入模板：Data, Setup")).toBeTruthy());
+  await user.click(screen.getByRole("button", { name: "修复公式" }));
+  expect((await screen.findByTestId("repair-status")).textContent).toBe("已重新输入 12 个 CITYPANEL 公式。");
 });

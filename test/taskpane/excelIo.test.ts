@@ -6,7 +6,7 @@
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { JournalTable } from "../../src/engine/tables/journalTable";
 import {
-  addSheetWithUniqueName, DEFAULT_MAX_CELLS_PER_READ, insertTemplate, loadMapping, readSource, saveMapping, SETTINGS_KEY,
+  addSheetWithUniqueName, DEFAULT_MAX_CELLS_PER_READ, insertTemplate, loadMapping, readSource, repairFormulas, saveMapping, SETTINGS_KEY,
   writeGrid, writeJournalTable, writeLiveStudy, writeStudyOutput,
 } from "../../src/taskpane/excel/workbook";
 import { uniqueSheetName } from "../../src/taskpane/excel/sheetNames";
@@ -186,6 +186,20 @@ describe("writing", () => {
     const vars = [...model.sheets.get("Vars")!.values()].map((c) => c.f).filter(Boolean) as string[];
     expect(vars.some((f) => f.includes("'Data (2)'!$A$2:$A$2745"))).toBe(true);
   });
+});
+
+test("Repair formulas re-enters only the CITYPANEL formulas, each with its own text", async () => {
+  const model = new WorkbookModel({ Data: [["city", "year"], ["a", 2001]], T3: [] });
+  model.put("T3", 0, 0, [["Variable", "(1)"], ["digit", ""]]);
+  model.sheets.get("T3")!.set("1,1", { v: "#NAME?", f: "=CITYPANEL.FEREG(Data!$A$1:$A$2)" });
+  model.sheets.get("T3")!.set("2,3", { v: 3, f: "=SUM(1,2)" });
+  model.sheets.get("T3")!.set("5,2", { v: "", f: "=citypanel.iv2sls(Data!$B$1:$B$2)" });
+  installExcel(model);
+  expect(await repairFormulas()).toBe(2);
+  expect(model.get("T3", 1, 1)!.f).toBe("=CITYPANEL.FEREG(Data!$A$1:$A$2)");
+  expect(model.get("T3", 5, 2)!.f).toBe("=citypanel.iv2sls(Data!$B$1:$B$2)");
+  expect(model.get("T3", 2, 3)!.f).toBe("=SUM(1,2)");
+  expect(model.value("Data", 1, 0)).toBe("a");
 });
 
 describe("settings", () => {

@@ -26,6 +26,8 @@ export interface TaskpaneServices {
   writeOutput(out: StudyReply, lang: Lang, opts: { def: StudyDefinition; live: { data: DataSheetLayout; tables: readonly string[] } | null }): Promise<string[]>;
   /** A Data sheet skeleton and result sheets wired to `rows` data rows. */
   insertTemplate(lang: Lang, rows: number): Promise<string[]>;
+  /** Re-enter every CITYPANEL.* formula (cells stuck on #NAME?); resolves to how many. */
+  repairFormulas(): Promise<number>;
   /** Table ids the engine can build (Tables 1–7 as they become available). */
   readonly availableTables: readonly string[];
   readonly liveFormulasAvailable: boolean;
@@ -88,6 +90,7 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
   const [written, setWritten] = React.useState<string[]>([]);
   const [outputError, setOutputError] = React.useState<Bilingual | null>(null);
   const [templateSheets, setTemplateSheets] = React.useState<string[] | null>(null);
+  const [repaired, setRepaired] = React.useState<number | null>(null);
   const job = React.useRef<StudyJob | null>(null);
 
   React.useEffect(() => {
@@ -221,6 +224,15 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
     }
   };
 
+  const repair = async () => {
+    setOutputError(null);
+    try {
+      setRepaired(await services.repairFormulas());
+    } catch (e) {
+      setOutputError(asBilingual(e));
+    }
+  };
+
   const columns = view?.table.names ?? [];
   const numericColumns = view ? view.summary.columns.filter((c) => c.numeric || (c.textCells > 0 && c.textCells <= (view.summary.rows - c.missing) / 2)).map((c) => c.name) : [];
 
@@ -263,7 +275,8 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
       {step === "output" && (
         <OutputStep lang={lang} writing={writing} written={written} onInsertTemplate={insertTemplate}
           templateStatus={templateSheets ? tr(lang, "templateInserted", templateSheets.join(", ")) : null} error={outputError}
-          templateLastRow={(detected?.table.rows || DEFAULT_TEMPLATE_ROWS) + 1} />
+          templateLastRow={(detected?.table.rows || DEFAULT_TEMPLATE_ROWS) + 1}
+          onRepairFormulas={repair} repairStatus={repaired === null ? null : tr(lang, "repaired", repaired)} />
       )}
     </main>
   );

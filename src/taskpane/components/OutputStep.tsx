@@ -10,6 +10,8 @@ export interface OutputStepProps {
   writing: boolean;
   written: readonly string[];
   onInsertTemplate: () => void;
+  onRepairFormulas: () => void;
+  repairStatus: string | null;
   templateStatus: string | null;
   /** Last data row the template's formulas cover. */
   templateLastRow: number;
@@ -42,6 +44,11 @@ export function OutputStep(p: OutputStepProps): React.JSX.Element {
       </div>
       <Text size={200}>{tr(lang, "insertTemplateHint", p.templateLastRow)}</Text>
       {p.templateStatus && <Text role="status">{p.templateStatus}</Text>}
+      <div>
+        <Button onClick={p.onRepairFormulas}>{tr(lang, "repairFormulas")}</Button>
+      </div>
+      <Text size={200}>{tr(lang, "repairFormulasHint")}</Text>
+      {p.repairStatus && <Text role="status" data-testid="repair-status">{p.repairStatus}</Text>}
     </section>
   );
 }

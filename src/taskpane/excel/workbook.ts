@@ -103,17 +103,18 @@ export async function readChunked(
   columnIndex: number,
   rowCount: number,
   columnCount: number,
-  opts: ReadOptions = {},
+  opts: ReadOptions & { property?: "values" | "formulas" } = {},
 ): Promise<unknown[][]> {
+  const prop = opts.property ?? "values";
   const budget = Math.min(opts.maxCellsPerRead ?? DEFAULT_MAX_CELLS_PER_READ, EXCEL_MAX_CELLS_PER_READ);
   const rowsPerChunk = Math.max(1, Math.floor(budget / Math.max(1, columnCount)));
   const out: unknown[][] = [];
   for (let r = 0; r < rowCount; r += rowsPerChunk) {
     const n = Math.min(rowsPerChunk, rowCount - r);
     const chunk = sheet.getRangeByIndexes(rowIndex + r, columnIndex, n, columnCount);
-    chunk.load("values");
+    chunk.load(prop);
     await context.sync();
-    for (const row of chunk.values) out.push(row);
+    for (const row of chunk[prop]) out.push(row);
     opts.onProgress?.(r + n, rowCount);
   }
   return out;
@@ -414,5 +415,38 @@ export async function writeLiveStudy(
     const firstTable = names.find((_, i) => i >= 3) ?? names[0];
     if (firstTable) { context.workbook.worksheets.getItem(firstTable).activate(); await context.sync(); }
     return names;
+  });
+}
+
+/**
+ * "Repair formulas": re-enter every CITYPANEL.* formula of the workbook, cell by cell, with
+ * the formula it already has. Formulas Excel parsed before the add-in was loaded can stay
+ * #NAME? until re-entered (office-addin.md §6); a recalculation does not help. Only the cells
+ * holding such a formula are touched (spilled neighbours are not). Returns how many.
+ */
+export async function repairFormulas(): Promise<number> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    let count = 0;
+    for (const item of sheets.items) {
+      const sheet = sheets.getItem(item.name);
+      const used = sheet.getUsedRangeOrNullObject();
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) continue;
+      const formulas = await readChunked(context, sheet, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount, { property: "formulas" });
+      formulas.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (typeof f === "string" && f.startsWith("=") && /CITYPANEL\./i.test(f)) {
+            sheet.getRangeByIndexes(used.rowIndex + i, used.columnIndex + j, 1, 1).formulas = [[f]];
+            count++;
+          }
+        }),
+      );
+      await context.sync();
+    }
+    return count;
   });
 }

@@ -148,6 +148,9 @@ export const S = {
   insertTemplate: { en: "Insert template", zh: "插入模板" },
   insertTemplateHint: { en: "Adds a Data sheet with the expected column headers, and the Setup, Vars, Calc and Table 1–7 sheets wired to it with live CITYPANEL formulas (rows 2 to {0}).", zh: "新增一个含预期表头的“数据”工作表，以及通过 CITYPANEL 实时公式与之连接的“设定”“变量”“计算”和表1—表7（第 2 至 {0} 行）。" },
   templateInserted: { en: "Template inserted: {0}", zh: "已插入模板：{0}" },
+  repairFormulas: { en: "Repair formulas", zh: "修复公式" },
+  repairFormulasHint: { en: "Re-enters every CITYPANEL formula of the workbook, for cells that still show #NAME? after the add-in loaded.", zh: "重新输入工作簿中所有 CITYPANEL 公式，用于加载项加载后仍显示 #NAME? 的单元格。" },
+  repaired: { en: "Re-entered {0} CITYPANEL formula(s).", zh: "已重新输入 {0} 个 CITYPANEL 公式。" },
   problem: { en: "Problem", zh: "问题" },
 } satisfies Record<string, Bilingual>;
 
