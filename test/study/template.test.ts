@@ -101,3 +101,27 @@ describe("study template", () => {
     ["stage", "size", "inn_infra", "structure"].forEach((k, j) => check(`table7.${k}`, "table7", j + 1, ["digit", `digit_x_${k}`, ...controls]));
   });
 });
+
+describe("study template for a leaner definition (clustered SEs, no alternative digit, no external index, no winsorising, no agglomeration)", () => {
+  const lean = { ...def, vcov: "cluster" as const, cluster: "city", treatmentAlt: undefined, robustness: { dropGroupsWithAtMost: undefined }, columns: { city: "city", year: "year" } };
+  const leanStudy = runStudy(readCsv(csv), lean, { lang: "zh", tables: ["table3", "table5", "table7"] });
+  const leanTpl = studyTemplate(lean, { sheet: "数据", names: header, rows: raw.length - 1 }, "zh");
+  const leanEv = new TemplateEvaluator(leanTpl, { sheet: "数据", rows: dataRows }, "zh");
+
+  test("Table 5 has only the PCA column; Tables 3 and 7 match the clustered models, with Chinese labels", () => {
+    const t5 = leanTpl.sheets.find((s) => s.key === "table5")!;
+    expect(t5.cells.filter((c) => c.formula)).toHaveLength(1);
+    for (const [key, tableKey, j] of [["table3.fe", "table3", 2], ["table5.pca", "table5", 1], ["table7.size", "table7", 2]] as const) {
+      const s = leanTpl.sheets.find((x) => x.key === tableKey)!;
+      const r = leanStudy.models.get(key)!;
+      expect(r.vcov).toBe("cluster");
+      const labels = s.cells.filter((c) => c.col === 0 && c.row >= 3 && !c.italic && c.value !== "").sort((a, b) => a.row - b.row);
+      const at = (term: string) => labels.find((l) => l.value === term)!.row;
+      const k = r.terms.indexOf("digit");
+      expect(coefText(leanEv.cell(s.name, at("digit"), j))).toBeCloseTo(r.coef[k], 4);
+      expect(coefText(leanEv.cell(s.name, at("digit") + 1, j))).toBeCloseTo(r.se[k], 4);
+      expect(leanEv.cell(s.name, at("样本量"), j)).toBe(r.nobs);
+    }
+    expect(formulaText(leanTpl.sheets.find((s) => s.key === "table3")!.cells.find((c) => c.formula && c.col === 2)!.formula!, "addin")).toContain('"cluster",\'变量\'!$A$1:$A$2745');
+  });
+});
