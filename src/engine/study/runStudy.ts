@@ -70,6 +70,7 @@ export function runStudy(table: RawTable, def: StudyDefinition, opts: StudyOptio
     row("cities", "城市数", String(panel.city.levels.length)),
     row("years", "年份数", String(panel.year.levels.length)),
     row("tables", "输出的表", ids.join(", ")),
+    row("table language", "表格语言", opts.lang === "zh" ? "中文 (zh)" : "English (en)"),
     row("variance estimator", "标准误类型", def.vcov + (def.vcov === "cluster" ? ` (${def.cluster ?? def.columns.city})` : "")),
     row("entropy method", "熵权法设定", `${def.entropy.method}, shift ${def.entropy.shift}`),
     row("computation time (ms)", "计算耗时（毫秒）", String(Date.now() - started)),
