@@ -1,4 +1,5 @@
 import { isCityPanelError } from "../engine/errors";
+import { Lang, langFromLocale } from "../engine/i18n/lang";
 import { CITYPANEL_VERSION } from "../engine/version";
 import { parseCommandArgs, UsageError } from "./args";
 import { Command } from "./command";
@@ -24,6 +25,17 @@ function overview(): string {
 function commandHelp(c: Command): string {
   const opts = Object.entries(c.options).map(([k, o]) => `  --${k}${o.type === "string" ? " VALUE" : ""}`.padEnd(28) + o.help);
   return [`usage: ${c.usage}`, "", c.summary, "", "options:", ...opts, "  --json".padEnd(28) + "print one JSON object instead of a table"].join("\n");
+}
+
+/**
+ * The language of error messages: Chinese with `--lang zh`, or when CITYPANEL_LANG (else
+ * LC_ALL, else LANG) is a zh locale; English otherwise.
+ */
+function messageLanguage(argv: readonly string[]): Lang {
+  const i = argv.indexOf("--lang");
+  if (i >= 0 && argv[i + 1] === "zh") return "zh";
+  if (argv.includes("--lang=zh")) return "zh";
+  return langFromLocale(process.env.CITYPANEL_LANG || process.env.LC_ALL || process.env.LANG);
 }
 
 /**
@@ -63,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (isCityPanelError(e)) {
-      process.stderr.write(`citypanel ${name}: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
+      process.stderr.write(`citypanel ${name}: ${e.localized(messageLanguage(rest)).replace(/\s*\n\s*/g, " ")}\n`);
       return 2;
     }
     process.stderr.write(`citypanel ${name}: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);

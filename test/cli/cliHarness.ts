@@ -5,6 +5,9 @@
 import * as path from "path";
 import { main } from "../../src/cli/main";
 
+// Error messages follow CITYPANEL_LANG / LC_ALL / LANG; the tests assert the English ones.
+process.env.CITYPANEL_LANG = "en";
+
 export interface CliRun {
   readonly status: number;
   readonly stdout: string;

@@ -1,5 +1,8 @@
 import { main } from "../../src/cli/main";
 
+// Error messages follow CITYPANEL_LANG / LC_ALL / LANG; the tests assert the English ones.
+process.env.CITYPANEL_LANG = "en";
+
 /** Run `citypanel …` in-process, capturing stdout and stderr. */
 export async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";

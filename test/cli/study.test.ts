@@ -88,6 +88,8 @@ describe("citypanel study", () => {
     fs.writeFileSync(cfg, JSON.stringify({ vcovv: "robust" }));
     expectUsageError(await runCli(["study", "--config", cfg, "--out", out]), "study", 'unknown key "vcovv"');
     expectUsageError(await runCli(["study", "--lang", "fr"]), "study", "--lang must be en or zh");
+    fs.writeFileSync(cfg, JSON.stringify({ mechanisms: { cap: { numerator: "rd_spend", denominator: "fiscal_budget" } } }));
+    expectUsageError(await runCli(["study", "--config", cfg, "--out", out, "--lang", "zh"]), "study", "数据中没有列“fiscal_budget”（映射为cap 分母）");
     expect(fs.existsSync(out)).toBe(false);
   });
 
