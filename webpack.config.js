@@ -107,7 +107,7 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js", // the manifest references functions.js by name
-      clean: { keep: /^study\.worker\.js/ },
+      clean: { keep: /\.worker\.js$/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
@@ -160,7 +160,11 @@ module.exports = (env = {}, argv = {}) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     target: "webworker",
-    entry: { "study.worker": "./src/taskpane/worker/study.worker.ts" },
+    entry: {
+      "study.worker": "./src/taskpane/worker/study.worker.ts",
+      // the custom functions' worker (FEREG, IV2SLS), started by src/functions/worker/client.ts
+      "functions.worker": "./src/functions/worker/functions.worker.ts",
+    },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: { rules: [tsRule] },

@@ -40,3 +40,12 @@ export function excelCall<T>(lang: Lang, fn: () => T): T {
     throw toExcelError(e, lang);
   }
 }
+
+/** The same for an asynchronous adapter (FEREG, IV2SLS in the functions worker). */
+export async function excelCallAsync<T>(lang: Lang, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toExcelError(e, lang);
+  }
+}

@@ -6,17 +6,17 @@
  *
  * The functions are thin: cells → adapters (./adapters, pure and tested without Office) → engine
  * → spilled table. Errors become #VALUE! / #N/A with a message in Excel's display language
- * (./excelErrors, ./uiLanguage). FEREG and IV2SLS share one absorption cache (./sharedCache).
+ * (./excelErrors, ./uiLanguage). FEREG and IV2SLS run in a Web Worker (./worker: functions.worker.js,
+ * with its own absorption cache) so Excel and the task pane stay responsive; in-thread where no
+ * worker can start.
  * Signatures, options and spill layouts: docs/functions.md.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { CITYPANEL_VERSION } from "../engine/version";
-import { feregSpill } from "./adapters/fereg";
-import { iv2slsSpill } from "./adapters/iv2sls";
 import { couplingSpill, descstatsSpill, entropySpill, indstructSpill, interactSpill, locquotSpill, pcaSpill, winsorSpill } from "./adapters/indices";
-import { excelCall } from "./excelErrors";
-import { absorptionCache } from "./sharedCache";
+import { excelCall, excelCallAsync } from "./excelErrors";
 import { uiLanguage } from "./uiLanguage";
+import { computeHeavy } from "./worker/client";
 
 /**
  * Returns the CityPanel engine version, e.g. "0.1.0".
@@ -39,9 +39,9 @@ export function engineVersion(): string {
  * @param [rowlabels] For "column": row labels to align the column to, so models with different regressors line up.
  * @returns A table with a header row.
  */
-export function fereg(y: any[][], x: any[][], fe?: any[][], vcov?: string, cluster?: any[][], output?: string, rowlabels?: any[][]): any[][] {
+export function fereg(y: any[][], x: any[][], fe?: any[][], vcov?: string, cluster?: any[][], output?: string, rowlabels?: any[][]): Promise<any[][]> {
   const lang = uiLanguage();
-  return excelCall(lang, () => feregSpill(y, x, fe, vcov, cluster, output, lang, absorptionCache, rowlabels));
+  return excelCallAsync(lang, () => computeHeavy("FEREG", [y, x, fe, vcov, cluster, output, rowlabels], lang));
 }
 
 /**
@@ -58,9 +58,9 @@ export function fereg(y: any[][], x: any[][], fe?: any[][], vcov?: string, clust
  * @param [rowlabels] For "column" / "first": row labels to align the column to.
  * @returns A table with a header row.
  */
-export function iv2sls(y: any[][], endog: any[][], instruments: any[][], exog?: any[][], fe?: any[][], vcov?: string, cluster?: any[][], output?: string, rowlabels?: any[][]): any[][] {
+export function iv2sls(y: any[][], endog: any[][], instruments: any[][], exog?: any[][], fe?: any[][], vcov?: string, cluster?: any[][], output?: string, rowlabels?: any[][]): Promise<any[][]> {
   const lang = uiLanguage();
-  return excelCall(lang, () => iv2slsSpill(y, endog, instruments, exog, fe, vcov, cluster, output, lang, absorptionCache, rowlabels));
+  return excelCallAsync(lang, () => computeHeavy("IV2SLS", [y, endog, instruments, exog, fe, vcov, cluster, output, rowlabels], lang));
 }
 
 /**

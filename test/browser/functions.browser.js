@@ -108,8 +108,8 @@ async function spills(assert, page, calls) {
 // office.js outside Office calls a telemetry page ~10 s after load (the harness fails any request
 // leaving the machine), so each test keeps its page open for a few seconds only.
 
-test("FEREG and IV2SLS spill the reference panel's tables from cell arrays", async ({ assert, dist, openPage, log }) => {
-  const { page, ids, associated } = await openFunctions(openPage, dist);
+test("FEREG and IV2SLS spill the reference panel's tables from cell arrays (computed in functions.worker.js)", async ({ assert, dist, openPage, log }) => {
+  const { page, ids, associated, requests } = await openFunctions(openPage, dist);
   assert.deepEqual(associated, [...ids].sort(), "associated functions differ from functions.json");
   const r = panelRanges();
   const y = r(["inn"]);
@@ -150,6 +150,8 @@ test("FEREG and IV2SLS spill the reference panel's tables from cell arrays", asy
   near(assert, ivRows.get("Kleibergen-Paap rk Wald F")[1], ref1.weak_identification.robust.kp_rk_wald_F, 1e-8, "KP F");
   assert.deepEqual(v("IV2SLS column").slice(-7).map((c) => c[0]), ["Yes", "Yes", "79.796", "[0.0000]", "294.563", "{16.38}", 2744]);
   assert.deepEqual(v("IV2SLS first").slice(0, 2).map((c) => c[0]), ["digit", "-1.60e-5***"]);
+  // the regressions ran off the page's main thread: the functions worker was loaded from dist/
+  assert.ok(requests.some((u) => /\/functions\.worker\.js$/.test(u)), "functions.worker.js was not loaded");
 });
 
 test("the index and data functions spill the expected tables; every registered function was called", async ({ assert, dist, openPage, log }) => {

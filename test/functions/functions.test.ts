@@ -1,7 +1,8 @@
 /**
  * The worksheet functions themselves (src/functions/functions.ts) as Excel calls them: cell arrays
  * in, a spilled table out; errors as CustomFunctions.Error (#VALUE! / #N/A) with a message in the
- * display language; FEREG and IV2SLS share one absorption cache.
+ * display language; FEREG and IV2SLS return promises (computed in the functions worker in Excel)
+ * and share one absorption cache.
  */
 import * as F from "../../src/functions/functions";
 import { absorptionCache } from "../../src/functions/sharedCache";
@@ -29,6 +30,16 @@ afterEach(() => {
   delete g.Office;
   setUiLanguage(undefined);
 });
+
+async function rejected(p: Promise<unknown>): Promise<MockCfError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(MockCfError);
+    return e as MockCfError;
+  }
+  throw new Error("expected an error");
+}
 
 function thrown(fn: () => unknown): MockCfError {
   try {
@@ -83,11 +94,11 @@ describe("the custom functions on cell arrays", () => {
     expect(F.engineVersion()).toBe(CITYPANEL_VERSION);
   });
 
-  it("FEREG and IV2SLS spill tables and share the module's absorption cache", () => {
+  it("FEREG and IV2SLS (asynchronous: a Web Worker in Excel, in-thread here where Worker does not exist) spill tables and share one absorption cache", async () => {
     const before = { ...absorptionCache.stats };
-    const a = F.fereg(y, x, fe);
-    const b = F.fereg(range(t, ["inn"]), range(t, ["digit", ...CONTROLS]), range(t, ["city", "year"]), "robust", undefined, "column");
-    const c = F.iv2sls(y, range(t, ["digit"]), range(t, ["iv1"]), range(t, CONTROLS), fe, undefined, undefined, "column");
+    const a = await F.fereg(y, x, fe);
+    const b = await F.fereg(range(t, ["inn"]), range(t, ["digit", ...CONTROLS]), range(t, ["city", "year"]), "robust", undefined, "column");
+    const c = await F.iv2sls(y, range(t, ["digit"]), range(t, ["iv1"]), range(t, CONTROLS), fe, undefined, undefined, "column");
     for (const s of [a, b, c]) expectSpill(s);
     expect(a[1][0]).toBe("digit");
     expect(b[1][0]).toBe("1.4120***");
@@ -115,13 +126,13 @@ describe("the custom functions on cell arrays", () => {
     expect(spills.DESCSTATS[1].slice(0, 2)).toEqual(["inn", 2744]);
   });
 
-  it("bad input becomes #VALUE! with the message in the display language", () => {
-    const e1 = thrown(() => F.fereg(range(t, ["inn", "digit"]), x, fe));
+  it("bad input becomes #VALUE! with the message in the display language", async () => {
+    const e1 = await rejected(F.fereg(range(t, ["inn", "digit"]), x, fe));
     expect([e1.code, e1.message]).toEqual(["#VALUE!", "y must be a single column, got 2 columns: put the outcome in one column"]);
     g.Office = { context: { displayLanguage: "zh-CN" } };
     const e2 = thrown(() => F.locQuot([[1], ["abc"]], [[2], [3]]));
     expect([e2.code, e2.message]).toEqual(["#VALUE!", "列“numerator”第 2 行：“abc”不是数值"]);
-    const e3 = thrown(() => F.iv2sls(y, range(t, ["digit"]), range(t, ["iv1"]), undefined, fe, undefined, undefined, "first2"));
+    const e3 = await rejected(F.iv2sls(y, range(t, ["digit"]), range(t, ["iv1"]), undefined, fe, undefined, undefined, "first2"));
     expect([e3.code, e3.message]).toEqual(["#N/A", "不存在第 2 个第一阶段：模型只有 1 个内生解释变量"]);
   });
 
