@@ -25,6 +25,8 @@ import { iv2sls, Iv2slsInput, Iv2slsOptions } from "../src/engine/iv/iv2sls";
 import { defaultStudy } from "../src/engine/study/defaultStudy";
 import { runStudy } from "../src/engine/study/runStudy";
 import { RawTable } from "../src/engine/data/table";
+import { createAbsorptionCache } from "../src/engine/fe/absorptionCache";
+import { feregSpill } from "../src/functions/adapters/fereg";
 
 interface Case<T = unknown> {
   readonly name: string;
@@ -200,6 +202,17 @@ const ivCase = (name: string, setup: () => Iv2slsInput, opts: Iv2slsOptions, siz
   ...size,
 });
 
+/** panel_public.csv as the cell arrays Excel hands a custom function: header row + values, one range per argument. */
+function paperCells(): unknown[][][] {
+  const t = readCsv(path.join(referenceDir(), "data", "panel_public.csv"));
+  const range = (names: string[]) => {
+    const cols = names.map((n) => t.columns[t.names.indexOf(n)]);
+    return [names, ...Array.from({ length: t.rows }, (_, i) => cols.map((c) => (/^[A-Za-z]/.test(String(c[i])) ? c[i] : Number(c[i]))))];
+  };
+  return [range(["inn"]), range(["digit", ...CONTROLS]), range(["city", "year"])];
+}
+const warmCache = createAbsorptionCache(1);
+
 const SMALL = { runs: 41, warmup: 60, gcEachRun: false };
 const LARGE = { runs: 7, warmup: 2, gcEachRun: true };
 
@@ -224,6 +237,25 @@ const SECTIONS: Section[] = [
     cases: [
       ivCase("robust", () => paperIv(false), { vcov: "robust" }, { ...SMALL, targetMs: 10 }),
       ivCase("cluster(city)", () => paperIv(true), { vcov: "cluster" }, { ...SMALL, targetMs: 10 }),
+    ],
+  },
+  {
+    title: "=CITYPANEL.FEREG on worksheet cells: panel_public.csv as any[][] ranges with header rows (2,745 × 11 cells), robust",
+    cases: [
+      defineCase<unknown[][][]>({
+        name: "cells → spill, first call (cache empty)",
+        setup: () => paperCells(),
+        run: ([y, x, fe]) => feregSpill(y, x, fe, "robust", null, "table", "en", createAbsorptionCache(1)),
+        check: (r) => `${(r as unknown[][]).length} spill rows`,
+        runs: 21, warmup: 20, gcEachRun: false,
+      }),
+      defineCase<unknown[][][]>({
+        name: "cells → spill, recalculation (cache warm)",
+        setup: () => paperCells(),
+        run: ([y, x, fe]) => feregSpill(y, x, fe, "robust", null, "table", "en", warmCache),
+        check: (r) => `${(r as unknown[][]).length} spill rows`,
+        runs: 41, warmup: 20, gcEachRun: false, targetMs: 10,
+      }),
     ],
   },
   {
