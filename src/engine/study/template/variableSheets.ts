@@ -1,0 +1,225 @@
+import { Lang, t } from "../../i18n/lang";
+import { controlName, StudyDefinition } from "../definition";
+import { MECHANISMS } from "../tables/table6";
+import { Arg, Formula, FunctionName } from "./formulas";
+import { RangeRef, withRows } from "./ranges";
+import { DataSheetLayout, numberArg, OMITTED, rangeArg, TemplateCell, TemplateSheet, TEMPLATE_SHEETS, textArg } from "./templateTypes";
+
+/**
+ * The template's variable sheets over the data sheet:
+ * - `Setup`: the indicators with their dimension and direction (rows the user edits);
+ * - `Vars`: every study variable as a whole-column formula under a literal header (inn, ln
+ *   controls, instruments × trend, cap, ris, ent, moderators, interactions), and contiguous
+ *   copies where a function needs several columns side by side (named "@x", "@x7:stage" …);
+ * - `Calc`: the per-row CityPanel outputs (entropy and PCA indices, LQ, ris, winsorised
+ *   columns) that Vars copies under the study's names.
+ * Returns the sheets and the references the table sheets use.
+ *
+ * @example
+ * const { refs } = variableSheets(defaultStudy(), { sheet: "Data", names, rows: 2744 }, "en");
+ * refs.get("inn")   // { sheet: "Vars", c0: 28, c1: 28, r0: 1, r1: 2745 }
+ */
+export interface VariableRefs {
+  /** A variable or block by name (with its header row). */
+  get(name: string): RangeRef;
+  has(name: string): boolean;
+  readonly indicators: RangeRef;
+  readonly directions: RangeRef;
+  readonly dimensions: RangeRef;
+  /** City and year, side by side. */
+  readonly fe: RangeRef;
+  /** The cluster variable when the study clusters. */
+  readonly cluster?: RangeRef;
+}
+
+export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang: Lang): { sheets: TemplateSheet[]; refs: VariableRefs } {
+  const last = data.rows + 1;
+  const varsName = t(TEMPLATE_SHEETS.vars, lang);
+  const calcName = t(TEMPLATE_SHEETS.calc, lang);
+  const vars: TemplateCell[] = [];
+  const calc: TemplateCell[] = [];
+  let varsCol = 0;
+  let calcCol = 0;
+  const named = new Map<string, RangeRef>();
+
+  /** A data column's values (rows 2 … last), by name. */
+  const dataBody = (name: string): RangeRef => {
+    const c = data.names.indexOf(name);
+    if (c < 0) throw new Error(`the data sheet has no column "${name}"`);
+    return { sheet: data.sheet, c0: c, c1: c, r0: 2, r1: last };
+  };
+  const dataWithHeader = (name: string): RangeRef => withRows(dataBody(name), 1, last);
+  const body = (ref: RangeRef): RangeRef => withRows(ref, 2, last);
+  const span = (first: RangeRef, n: number): RangeRef => ({ ...first, c1: first.c0 + n - 1 });
+  /** A Vars column: literal header in row 1, a whole-column formula in row 2. */
+  const addVar = (header: string, f: Formula): RangeRef => {
+    const c = varsCol++;
+    vars.push({ row: 1, col: c, value: header, bold: true }, { row: 2, col: c, formula: f });
+    return { sheet: varsName, c0: c, c1: c, r0: 1, r1: last };
+  };
+  /** Contiguous copies of Vars / data columns under their names (for multi-column arguments). */
+  const block = (cols: readonly { header: string; from: RangeRef }[]): RangeRef => {
+    const first = addVar(cols[0].header, { kind: "copy", from: body(cols[0].from) });
+    for (const c of cols.slice(1)) addVar(c.header, { kind: "copy", from: body(c.from) });
+    return span(first, cols.length);
+  };
+  /** A CityPanel per-row function in Calc (header + one value per row), width columns wide. */
+  const addCalc = (fn: FunctionName, args: Arg[], width = 1): RangeRef => {
+    const c = calcCol;
+    calcCol += width + 1; // a blank column between spills
+    calc.push({ row: 1, col: c, formula: { kind: "call", fn, args } });
+    return { sheet: calcName, c0: c, c1: c + width - 1, r0: 1, r1: last };
+  };
+  const v = (name: string): RangeRef => {
+    const r = named.get(name);
+    if (!r) throw new Error(`template: variable "${name}" was not built`);
+    return r;
+  };
+  const setNamed = (name: string, ref: RangeRef): RangeRef => { named.set(name, ref); return ref; };
+
+  const setup = setupSheet(def, lang);
+  const directions = setup.directions;
+  const d = def;
+  const cols = d.columns;
+  const copyData = (name: string, header = name) => setNamed(header, addVar(header, { kind: "copy", from: dataBody(name) }));
+  copyData(cols.city);
+  copyData(cols.year);
+  if (cols.agglomeration) copyData(cols.agglomeration);
+
+  // the outcome and its PCA twin from the indicators
+  const indicatorBlock = block(d.indicators.map((i) => ({ header: i.column, from: dataBody(i.column) })));
+  const dirs = rangeArg(directions);
+  const entropy = addCalc("ENTROPYWEIGHTS", [rangeArg(indicatorBlock), dirs, OMITTED, textArg("index"), numberArg(d.entropy.method === "shift" ? d.entropy.shift : 0)]);
+  const pca = addCalc("PCAINDEX", [rangeArg(indicatorBlock), dirs, textArg("index")]);
+  setNamed(d.outcome.name, addVar(d.outcome.name, { kind: "copy", from: body(entropy) }));
+
+  // treatment and controls (the baseline's x block)
+  const controls = d.controls.map(controlName);
+  const base = addVar(d.treatment.column, { kind: "copy", from: dataBody(d.treatment.column) });
+  setNamed(d.treatment.column, base);
+  d.controls.forEach((c) => {
+    const f: Formula = c.log ? { kind: "ln", from: dataBody(c.column) } : { kind: "copy", from: dataBody(c.column) };
+    setNamed(controlName(c), addVar(controlName(c), f));
+  });
+  setNamed("@x", span(base, 1 + controls.length));
+  setNamed("@controls", { ...base, c0: base.c0 + 1, c1: base.c0 + controls.length });
+
+  for (const iv of d.instruments) {
+    const f: Formula = iv.timesTrend ? { kind: "timesTrend", from: dataBody(iv.column), year: dataBody(cols.year) } : { kind: "copy", from: dataBody(iv.column) };
+    setNamed(iv.name, addVar(iv.name, f));
+  }
+
+  // robustness outcomes and the alternative treatment block
+  if (d.robustness.externalIndex) copyData(d.robustness.externalIndex.column, "inn_1");
+  setNamed("inn_2", addVar("inn_2", { kind: "copy", from: body(pca) }));
+  if (d.treatmentAlt) {
+    setNamed("@xAlt", block([{ header: d.treatmentAlt.column, from: dataBody(d.treatmentAlt.column) }, ...controls.map((c) => ({ header: c, from: v(c) }))]));
+  }
+
+  // mechanisms
+  const m = d.mechanisms;
+  if (m.cap) {
+    const lq = addCalc("LOCQUOT", [rangeArg(dataWithHeader(m.cap.numerator)), rangeArg(dataWithHeader(m.cap.denominator)), rangeArg(dataWithHeader(cols.year))]);
+    setNamed("cap", addVar("cap", { kind: "copy", from: body(lq) }));
+  }
+  if (m.ris) {
+    const shares = block(m.ris.shares.map((s) => ({ header: s, from: dataBody(s) })));
+    const ris = addCalc("INDSTRUCT", [rangeArg(shares)]);
+    setNamed("ris", addVar("ris", { kind: "copy", from: body(ris) }));
+  }
+  if (m.ent) setNamed("ent", addVar("ent", { kind: "ratio", num: dataBody(m.ent.numerator), den: dataBody(m.ent.denominator), scale: m.ent.scale }));
+
+  // moderators, then one x block per moderator for Table 7: digit, digit_x_m, m, controls
+  for (const mo of d.moderators) {
+    if (mo.pcaOf) {
+      const comps = block(mo.pcaOf.map((c) => ({ header: c, from: dataBody(c) })));
+      const idx = addCalc("PCAINDEX", [rangeArg(comps), OMITTED, textArg("index")]);
+      setNamed(mo.name, addVar(mo.name, { kind: "copy", from: body(idx) }));
+    } else {
+      copyData(mo.column ?? mo.name, mo.name);
+    }
+  }
+  for (const mo of d.moderators) {
+    const inter = `${d.treatment.column}_x_${mo.name}`;
+    const first = addVar(d.treatment.column, { kind: "copy", from: body(v(d.treatment.column)) });
+    addVar(inter, { kind: "product", a: body(v(d.treatment.column)), b: body(v(mo.name)) });
+    addVar(mo.name, { kind: "copy", from: body(v(mo.name)) });
+    for (const c of controls) addVar(c, { kind: "copy", from: body(v(c)) });
+    setNamed(`@x7:${mo.name}`, span(first, 3 + controls.length));
+  }
+
+  // Table 2's block: outcome, treatment, controls in levels, mechanisms
+  const t2 = [
+    { header: d.outcome.name, from: v(d.outcome.name) },
+    { header: d.treatment.column, from: v(d.treatment.column) },
+    ...d.controls.map((c) => ({ header: c.column, from: dataBody(c.column) })),
+    ...MECHANISMS.filter((k) => m[k]).map((k) => ({ header: k, from: v(k) })),
+  ];
+  setNamed("@t2", block(t2));
+
+  // Table 5: small agglomerations dropped; winsorised outcome, treatment, controls
+  const k = d.robustness.dropGroupsWithAtMost;
+  if (k !== undefined && cols.agglomeration) {
+    const count = addVar("cities_in_group", { kind: "groupCount", group: dataBody(cols.agglomeration), year: dataBody(cols.year) });
+    setNamed("inn_drop", addVar(`${d.outcome.name}_drop`, { kind: "keepAbove", test: body(count), min: k, value: body(v(d.outcome.name)) }));
+  }
+  if (d.robustness.winsor) {
+    const w = block([d.outcome.name, d.treatment.column, ...controls].map((n) => ({ header: n, from: v(n) })));
+    const width = 2 + controls.length;
+    const out = addCalc("WINSOR", [rangeArg(w), numberArg(d.robustness.winsor[0]), numberArg(d.robustness.winsor[1])], width);
+    setNamed("@wy", { ...out, c1: out.c0 });
+    setNamed("@wx", { ...out, c0: out.c0 + 1 });
+  }
+
+  let cluster: RangeRef | undefined;
+  if (d.vcov === "cluster") {
+    const name = d.cluster ?? cols.city;
+    cluster = named.get(name) ?? copyData(name);
+  }
+  const city = v(cols.city);
+  return {
+    sheets: [setup.sheet, { key: "vars", name: varsName, cells: vars }, { key: "calc", name: calcName, cells: calc }],
+    refs: {
+      get: v,
+      has: (name) => named.has(name),
+      indicators: indicatorBlock,
+      directions,
+      dimensions: setup.dimensions,
+      fe: { ...city, c1: city.c0 + 1 }, // city and year are the first two Vars columns
+      cluster,
+    },
+  };
+}
+
+/** The Setup sheet: one column per indicator with its name, dimension, direction and description. */
+function setupSheet(def: StudyDefinition, lang: Lang): { sheet: TemplateSheet; dimensions: RangeRef; directions: RangeRef } {
+  const setupName = t(TEMPLATE_SHEETS.setup, lang);
+
+  const d = def;
+  const cells: TemplateCell[] = [];
+  const head = [
+    { en: "indicator", zh: "指标" }, { en: "dimension", zh: "维度" }, { en: "direction", zh: "方向" }, { en: "description", zh: "说明" },
+  ];
+  head.forEach((h, r) => cells.push({ row: r + 1, col: 0, value: t(h, lang), bold: true }));
+  d.indicators.forEach((ind, j) => {
+    const dim = d.dimensions.find((x) => x.key === ind.dimension);
+    cells.push(
+      { row: 1, col: j + 1, value: ind.column, bold: true },
+      { row: 2, col: j + 1, value: ind.dimension },
+      { row: 3, col: j + 1, value: ind.direction },
+      { row: 4, col: j + 1, value: (ind.label ? t(ind.label, lang) : "") + (dim ? ` (${t(dim.label, lang)})` : "") },
+    );
+  });
+  cells.push({
+    row: 6, col: 0, italic: true,
+    value: lang === "zh"
+      ? "修改第 2、3 行（维度、方向“+”/“-”）后，表1 与综合指数随之更新。"
+      : "Edit rows 2 and 3 (dimension, direction \"+\"/\"-\"): Table 1 and the index update.",
+  });
+  const n = d.indicators.length;
+  return {
+    sheet: { key: "setup", name: setupName, cells, widths: [14] },
+    dimensions: { sheet: setupName, c0: 1, c1: n, r0: 2, r1: 2 },
+    directions: { sheet: setupName, c0: 1, c1: n, r0: 3, r1: 3 },
+  };
+}
