@@ -93,6 +93,27 @@ describe("citypanel study", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  test("an .xlsx panel (numbers and text cells, a named sheet) gives the same models as the CSV", async () => {
+    const data = readCsv(sample);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").addRow(["a sheet before the data"]);
+    const ws = wb.addWorksheet("面板");
+    ws.addRow([...data.names]);
+    for (let i = 0; i < data.rows; i++) ws.addRow(data.columns.map((c) => (/^-?[\d.]+(e-?\d+)?$/.test(String(c[i])) ? Number(c[i]) : c[i])));
+    const xlsx = path.join(tmp, "panel.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const j = jsonOf(await runCli(["study", xlsx, "--sheet", "面板", "--out", path.join(tmp, "from-xlsx.xlsx"), "--tables", "table3,table4", "--json"]));
+    expect(j.synthetic).toBe(false);
+    for (const key of ["table3.fe", "table4.iv1"]) {
+      const m = expected.models.get(key)!;
+      const got = (j.models as Record<string, { coef: Record<string, number>; se: Record<string, number> }>)[key];
+      m.terms.forEach((term, k) => {
+        expect(got.coef[term]).toBeCloseTo(m.coef[k], 12);
+        expect(got.se[term]).toBeCloseTo(m.se[k], 12);
+      });
+    }
+  });
+
   test("--print-config prints the definition in effect, and a config file changes it", async () => {
     expect(jsonOf(await runCli(["study", "--print-config", "--json"]))).toEqual(JSON.parse(JSON.stringify(defaultStudy())));
     const cfg = path.join(tmp, "cluster.json");
