@@ -153,6 +153,10 @@ describe("runStudy on the sample panel", () => {
 
   test("Table 7: digit × moderator one at a time equals fereg", () => {
     const t7 = byId(result, "table7");
+    // stage and structure are constant within a city: no main-effect row, a note instead; size and inn_infra vary
+    expect(t7.body.map((r) => r[0])).toEqual(expect.arrayContaining(["size", "inn_infra"]));
+    expect(t7.body.map((r) => r[0])).not.toContain("stage");
+    expect(t7.notes).toContain("The main effects of stage, structure do not vary within a city and are absorbed by the city fixed effect, so they are not reported.");
     const infra = pcaIndex(["infra_edu", "infra_hightech", "infra_transport", "infra_it", "infra_finance"].map((c) => col(c, num(c)))).index;
     const mods: [string, Float64Array][] = [["stage", num("stage")], ["size", num("size")], ["inn_infra", infra], ["structure", num("structure")]];
     mods.forEach(([name, m], j) => {

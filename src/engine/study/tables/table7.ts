@@ -14,8 +14,8 @@ export const interactionName = (treatment: string, moderator: string): string =>
 
 /**
  * Table 7: heterogeneity — digit × moderator added one moderator at a time, with the
- * moderator's main effect (dropped automatically, and left blank, when the city fixed effect
- * absorbs a time-invariant moderator such as stage or structure).
+ * moderator's main effect (absorbed by the city fixed effect for a time-invariant moderator such
+ * as stage or structure: then its row is left out and a note says why).
  */
 export function table7(def: StudyDefinition, p: StudyPanel, lang: Lang, log: ModelLog): JournalTable {
   const y = def.outcome.name;
@@ -34,11 +34,22 @@ export function table7(def: StudyDefinition, p: StudyPanel, lang: Lang, log: Mod
     show: [
       { name: d, label: dl },
       ...def.moderators.map((m) => ({ name: interactionName(d, m.name), label: `${dl} × ${variableLabel(def, m.name, lang)}` })),
-      ...def.moderators.map((m) => ({ name: m.name, label: variableLabel(def, m.name, lang) })),
+      ...def.moderators.filter((m) => models.some((c) => m.name in c.coef)).map((m) => ({ name: m.name, label: variableLabel(def, m.name, lang) })),
     ],
     controls,
     fixedEffects: [{ name: p.city.name, label: t(LABELS.cityFe, lang) }, { name: p.year.name, label: t(LABELS.yearFe, lang) }],
     stats: [statN(lang), statR2(lang)],
-    notes: [seNote(models[0], lang)],
+    notes: [seNote(models[0], lang), ...absorbedNote(def.moderators.map((m) => m.name).filter((m, j) => results[j].omitted.includes(m)), lang)],
   });
+}
+
+/** Moderators constant within each city (stage, structure) have no main effect beside the city fixed effect: say so. */
+function absorbedNote(absorbed: readonly string[], lang: Lang): string[] {
+  if (absorbed.length === 0) return [];
+  const list = absorbed.join(lang === "zh" ? "、" : ", ");
+  return [
+    lang === "zh"
+      ? `${list} 不随时间变化，其主效应被城市固定效应吸收，故未报告。`
+      : `The main effects of ${list} do not vary within a city and are absorbed by the city fixed effect, so they are not reported.`,
+  ];
 }
