@@ -30,7 +30,7 @@ interface Model {
   cluster?: ("city" | "year")[];
 }
 
-function fit(p: Panel, m: Model, vcov: VcovType, override: Partial<Record<Name, NumericColumn>> = {}): Iv2slsResult {
+function estimateIv(p: Panel, m: Model, vcov: VcovType, override: Partial<Record<Name, NumericColumn>> = {}): Iv2slsResult {
   const c = (n: Name) => override[n] ?? col(p, n);
   return iv2sls(
     {
@@ -65,7 +65,7 @@ describe("IV2SLS properties on random panels", () => {
         const p = makePanel(spec);
         const m: Model = { endog: ["x1"], inst: ["z1"] };
         for (const vcov of ["robust", "cluster"] as const) {
-          const r = fit(p, m, vcov);
+          const r = estimateIv(p, m, vcov);
           const { N, ids, dfA, dm } = denseSample(p, r);
           const Z = [dm("z1"), dm("w")];
           const fs = denseOls(Z, dm("x1"));
@@ -95,7 +95,7 @@ describe("IV2SLS properties on random panels", () => {
         const p = makePanel(spec);
         const inst = (["z1", "z2", "z3"] as Name[]).slice(0, twoEndog ? Math.max(L1, 2) : L1);
         const endog: Name[] = twoEndog ? ["x1", "x2"] : ["x1"];
-        const r = fit(p, { endog, inst }, "iid");
+        const r = estimateIv(p, { endog, inst }, "iid");
         expect(r.kpLM).toBe(r.andersonLM);
         expect(r.kpF).toBe(r.cdF);
         expect(r.kpLMp).toBe(r.andersonLMp);
@@ -132,7 +132,7 @@ describe("IV2SLS properties on random panels", () => {
         const p = makePanel(spec);
         const m: Model = twoEndog ? { endog: ["x1", "x2"], inst: ["z1", "z3"] } : { endog: ["x1"], inst: ["z1"] };
         for (const vcov of ["iid", "robust", "cluster"] as const) {
-          const r = fit(p, m, vcov);
+          const r = estimateIv(p, m, vcov);
           expect(r.overid).toEqual({ name: vcov === "iid" ? "sargan" : "hansen_j", statistic: 0, df: 0, p: NaN });
           const { dm } = denseSample(p, r);
           const u = Array.from(r.residuals);
@@ -144,7 +144,7 @@ describe("IV2SLS properties on random panels", () => {
           }
         }
         // over-identified counterpart: df = L1 − K1 and Sargan = N·û'P_Z û / û'û (dense)
-        const over = fit(p, { endog: ["x1"], inst: ["z1", "z2", "z3"] }, "iid");
+        const over = estimateIv(p, { endog: ["x1"], inst: ["z1", "z2", "z3"] }, "iid");
         expect(over.overid.df).toBe(2);
         const { N, dm } = denseSample(p, over);
         const Z = [dm("z1"), dm("z2"), dm("z3"), dm("w")];
@@ -166,7 +166,7 @@ describe("IV2SLS properties on random panels", () => {
         const override = { z1: col(p, "x1", "x1_copy") };
         const m: Model = { endog: ["x1"], inst: ["z1"] };
         for (const vcov of ["iid", "robust"] as const) {
-          const r = fit(p, m, vcov, override);
+          const r = estimateIv(p, m, vcov, override);
           const f = fereg({ y: col(p, "y"), x: [col(p, "x1"), col(p, "w")], fe: [p.city, p.year] }, { vcov });
           expect(r.terms).toEqual(f.terms);
           expect(r.nobs).toBe(f.nobs);
@@ -180,12 +180,12 @@ describe("IV2SLS properties on random panels", () => {
           expectClose(r.andersonLM, r.nobs, TOL, `${vcov} Anderson LM = N when the instrument is x itself`);
         }
         // city FE only, cluster by city: ivreghdfe and reghdfe use the same factor (N−1)/(N−K−1)·G/(G−1)
-        const r1 = fit(p, { ...m, fe: ["city"] }, "cluster", override);
+        const r1 = estimateIv(p, { ...m, fe: ["city"] }, "cluster", override);
         const f1 = fereg({ y: col(p, "y"), x: [col(p, "x1"), col(p, "w")], fe: [p.city], cluster: [p.city] });
         r1.coef.forEach((b, j) => expectClose(b, f1.coef[j], TOL, `city FE coef ${r1.terms[j]}`));
         r1.se.forEach((s, j) => expectClose(s, f1.se[j], TOL, `city FE cluster se ${r1.terms[j]}`));
         // city + year FE, cluster by city: V_iv / V_fereg = (N−K−sdof−1)/(N−K−sdof) (spec §2, ivreghdfe has no "−1")
-        const r2 = fit(p, m, "cluster", override);
+        const r2 = estimateIv(p, m, "cluster", override);
         const f2 = fereg({ y: col(p, "y"), x: [col(p, "x1"), col(p, "w")], fe: [p.city, p.year], cluster: [p.city] });
         const K = 2, N = r2.nobs;
         const ratio = (N - K - r2.sdof - 1) / (N - K - r2.sdof);
@@ -202,7 +202,7 @@ describe("IV2SLS properties on random panels", () => {
         const q = permutePanel(p, permutation(p.n, permSeed));
         const m: Model = twoEndog ? { endog: ["x1", "x2"], inst: ["z1", "z2", "z3"] } : { endog: ["x1"], inst: ["z1", "z2"] };
         for (const vcov of ["iid", "robust", "cluster"] as const) {
-          const a = fit(p, m, vcov), b = fit(q, m, vcov);
+          const a = estimateIv(p, m, vcov), b = estimateIv(q, m, vcov);
           expect(b.nobs).toBe(a.nobs);
           expect(b.terms).toEqual(a.terms);
           a.coef.forEach((v, j) => expectClose(b.coef[j], v, TOL, `${vcov} coef ${a.terms[j]}`));
@@ -228,9 +228,9 @@ describe("IV2SLS properties on random panels", () => {
           ["(z1 + z2, z1 − z2)", { z1: columnOf("z1", z1.map((v, i) => v + z2[i])), z2: columnOf("z2", z1.map((v, i) => v - z2[i])) }],
         ];
         for (const vcov of ["iid", "robust", "cluster"] as const) {
-          const a = fit(p, m, vcov);
+          const a = estimateIv(p, m, vcov);
           for (const [what, override] of variants) {
-            const b = fit(p, m, vcov, override);
+            const b = estimateIv(p, m, vcov, override);
             for (const k of ["kpLM", "kpF", "kpWaldChi2", "cdF", "andersonLM"] as const) expectClose(b[k], a[k], TOL, `${vcov}, ${what}: ${k}`);
             expectClose(b.overid.statistic, a.overid.statistic, TOL, `${vcov}, ${what}: J`);
             if (what.startsWith("x1")) expectClose(b.coef[0] * cx, a.coef[0], TOL, `${vcov}, ${what}: coefficient scales by 1/c`);
@@ -248,7 +248,7 @@ describe("IV2SLS properties on random panels", () => {
       fc.property(panelSpecArb(), fc.integer({ min: 1, max: 2 }), (spec, L1) => {
         const p = makePanel(spec);
         const inst = (["z1", "z2"] as Name[]).slice(0, L1);
-        const r = fit(p, { endog: ["x1"], inst, cluster: ["city", "year"] }, "cluster");
+        const r = estimateIv(p, { endog: ["x1"], inst, cluster: ["city", "year"] }, "cluster");
         const { N, ids, dm } = denseSample(p, r);
         const G1 = levelCount(ids.city), G2 = levelCount(ids.year), G = Math.min(G1, G2);
         expect(r.clusters).toEqual([{ name: "city", count: G1 }, { name: "year", count: G2 }]);
@@ -294,7 +294,7 @@ describe("IV2SLS properties on random panels", () => {
 
   test("two-way clustering where the CGM variance of a coefficient is negative: that SE is NaN (as ivreg2's missing), never negative, zero or a TypeError", () => {
     const p = makePanel({ cities: 9, years: 6, seed: 1, pDelete: 0.1, pi: 1 });
-    const r = fit(p, { endog: ["x1"], inst: ["z1"], cluster: ["city", "year"] }, "cluster");
+    const r = estimateIv(p, { endog: ["x1"], inst: ["z1"], cluster: ["city", "year"] }, "cluster");
     const bad = Array.from(r.se).filter((s) => Number.isNaN(s));
     expect(bad.length).toBeGreaterThan(0);
     expect(Array.from(r.se).every((s) => Number.isNaN(s) || s > 0)).toBe(true);
