@@ -8,7 +8,7 @@ import { defaultStudy } from "../../engine/study/defaultStudy";
 import { VcovType } from "../../engine/vcov/types";
 import { FieldErrors, FieldKey } from "../model/validate";
 import { tr } from "../i18n/strings";
-import { ColumnSelect, Group } from "./common";
+import { ColumnSelect, columnOptions, Group, RemoveButton } from "./common";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -111,11 +111,11 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                   <div key={i} className={s.row}>
                     <Select className={s.grow} aria-label={`${tr(lang, "controls")} ${i + 1}`} value={c.column}
                       onChange={(_, d) => setControl(i, { ...c, column: d.value, name: undefined, label: c.log ? { en: `ln ${d.value}`, zh: `ln ${d.value}` } : { en: d.value, zh: d.value } })}>
-                      {[...new Set([c.column, ...numericColumns])].map((col) => <option key={col} value={col}>{col}</option>)}
+                      {columnOptions(c.column, numericColumns)}
                     </Select>
                     <Checkbox label={tr(lang, "logOf", c.column)} checked={!!c.log}
                       onChange={(_, d) => setControl(i, { ...c, log: !!d.checked, name: undefined, label: d.checked ? { en: `ln ${c.column}`, zh: `ln ${c.column}` } : { en: c.column, zh: c.column } })} />
-                    <Button size="small" appearance="subtle" style={{ minWidth: 0 }} aria-label={tr(lang, "remove", controlName(c))} onClick={() => upd({ controls: def.controls.filter((_, j) => j !== i) })}>✕</Button>
+                    <RemoveButton label={tr(lang, "remove", controlName(c))} onClick={() => upd({ controls: def.controls.filter((_, j) => j !== i) })} />
                   </div>
                 ))}
                 <div>
@@ -136,7 +136,7 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                   <div key={i} className={s.row}>
                     <Select className={s.grow} aria-label={`${tr(lang, "indicators")} ${i + 1}`} value={ind.column}
                       onChange={(_, d) => upd({ indicators: def.indicators.map((x, j) => (j === i ? { ...x, column: d.value, label: undefined } : x)) })}>
-                      {[...new Set([ind.column, ...numericColumns])].map((col) => <option key={col} value={col}>{col}</option>)}
+                      {columnOptions(ind.column, numericColumns)}
                     </Select>
                     <Select aria-label={tr(lang, "dimension", ind.column)} value={ind.dimension}
                       onChange={(_, d) => upd({ indicators: def.indicators.map((x, j) => (j === i ? { ...x, dimension: d.value } : x)) })}>
@@ -147,7 +147,7 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                       <option value="+">{tr(lang, "dirPlus")}</option>
                       <option value="-">{tr(lang, "dirMinus")}</option>
                     </Select>
-                    <Button size="small" appearance="subtle" style={{ minWidth: 0 }} aria-label={tr(lang, "remove", ind.column)} onClick={() => upd({ indicators: def.indicators.filter((_, j) => j !== i) })}>✕</Button>
+                    <RemoveButton label={tr(lang, "remove", ind.column)} onClick={() => upd({ indicators: def.indicators.filter((_, j) => j !== i) })} />
                   </div>
                 ))}
                 <div>
@@ -168,9 +168,9 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
                   <div key={i} className={s.row}>
                     <Select className={s.grow} aria-label={tr(lang, "instrument", iv.name)} value={iv.column}
                       onChange={(_, d) => upd({ instruments: def.instruments.map((x, j) => (j === i ? { ...x, column: d.value } : x)) })}>
-                      {[...new Set([iv.column, ...numericColumns])].map((col) => <option key={col} value={col}>{col}</option>)}
+                      {columnOptions(iv.column, numericColumns)}
                     </Select>
-                    <Button size="small" appearance="subtle" style={{ minWidth: 0 }} aria-label={tr(lang, "remove", iv.name)} onClick={() => upd({ instruments: def.instruments.filter((_, j) => j !== i) })}>✕</Button>
+                    <RemoveButton label={tr(lang, "remove", iv.name)} onClick={() => upd({ instruments: def.instruments.filter((_, j) => j !== i) })} />
                   </div>
                 ))}
                 <div>

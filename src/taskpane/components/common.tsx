@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Field, Select } from "@fluentui/react-components";
+import { Button, Field, Select } from "@fluentui/react-components";
 import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { tr } from "../i18n/strings";
 
@@ -57,5 +57,23 @@ export function Group(props: { label: string; hint?: string; error?: string; chi
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** The options of a column picker: the current value first when it is not among the columns. */
+export function columnOptions(current: string, columns: readonly string[]): React.JSX.Element[] {
+  return [...new Set([current, ...columns])].map((col) => (
+    <option key={col} value={col}>
+      {col}
+    </option>
+  ));
+}
+
+/** The small "✕" that removes a row of a list (controls, indicators, instruments …). */
+export function RemoveButton(props: { label: string; onClick: () => void }): React.JSX.Element {
+  return (
+    <Button size="small" appearance="subtle" style={{ minWidth: 0 }} aria-label={props.label} onClick={props.onClick}>
+      ✕
+    </Button>
   );
 }
