@@ -1,7 +1,7 @@
 import { Lang, t } from "../../i18n/lang";
 import { fill, LABELS } from "../../i18n/tableLabels";
 import { starLegend } from "../../tables/stars";
-import { controlName, StudyDefinition } from "../definition";
+import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "../definition";
 import { TABLE_NAMES } from "../labels";
 import { MECHANISMS } from "../tables/table6";
 import { Arg, Formula } from "./formulas";
@@ -142,17 +142,17 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
     const rb = d.robustness;
     const x = refs.get("@x");
     const models: { caption: string; formula: (labels: Arg) => Formula }[] = [];
-    if (rb.externalIndex) models.push({ caption: "inn_1", formula: fereg(refs.get("inn_1"), x) });
-    models.push({ caption: "inn_2 (PCA)", formula: fereg(refs.get("inn_2"), x) });
+    if (rb.externalIndex) models.push({ caption: EXTERNAL_OUTCOME, formula: fereg(refs.get(EXTERNAL_OUTCOME), x) });
+    models.push({ caption: `${PCA_OUTCOME} (PCA)`, formula: fereg(refs.get(PCA_OUTCOME), x) });
     if (d.treatmentAlt) models.push({ caption: d.treatmentAlt.column, formula: fereg(refs.get(d.outcome.name), refs.get("@xAlt")) });
-    if (refs.has("inn_drop")) models.push({ caption: `≤ ${rb.dropGroupsWithAtMost}`, formula: fereg(refs.get("inn_drop"), x) });
+    if (refs.has("@yDrop")) models.push({ caption: `≤ ${rb.dropGroupsWithAtMost}`, formula: fereg(refs.get("@yDrop"), x) });
     if (rb.winsor) models.push({ caption: `winsor ${rb.winsor[0]}/${rb.winsor[1]}`, formula: fereg(refs.get("@wy"), refs.get("@wx")) });
     const labels = [
       t(ROW.variable, lang),
       ...coefRows([d.treatment.column, ...(d.treatmentAlt ? [d.treatmentAlt.column] : []), ...d.controls.map(controlName)]),
       ...tail([t(ROW.nobs, lang), t(ROW.r2, lang)]),
     ];
-    const notes = [seNote(), ...(refs.has("inn_drop") ? [fill(t(NOTE.drop, lang), String(rb.dropGroupsWithAtMost))] : [])];
+    const notes = [seNote(), ...(refs.has("@yDrop") ? [fill(t(NOTE.drop, lang), String(rb.dropGroupsWithAtMost))] : [])];
     return regressionSheet("table5", labels, models.map((m, j) => ({ ...m, caption: `(${j + 1}) ${m.caption}` })), notes);
   }
 

@@ -1,5 +1,5 @@
 import { Lang, t } from "../../i18n/lang";
-import { controlName, StudyDefinition } from "../definition";
+import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "../definition";
 import { MECHANISMS } from "../tables/table6";
 import { Arg, Formula, FunctionName } from "./formulas";
 import { RangeRef, withRows } from "./ranges";
@@ -110,8 +110,8 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
   }
 
   // robustness outcomes and the alternative treatment block
-  if (d.robustness.externalIndex) copyData(d.robustness.externalIndex.column, "inn_1");
-  setNamed("inn_2", addVar("inn_2", { kind: "copy", from: body(pca) }));
+  if (d.robustness.externalIndex) copyData(d.robustness.externalIndex.column, EXTERNAL_OUTCOME);
+  setNamed(PCA_OUTCOME, addVar(PCA_OUTCOME, { kind: "copy", from: body(pca) }));
   if (d.treatmentAlt) {
     setNamed("@xAlt", block([{ header: d.treatmentAlt.column, from: dataBody(d.treatmentAlt.column) }, ...controls.map((c) => ({ header: c, from: v(c) }))]));
   }
@@ -161,7 +161,7 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
   const k = d.robustness.dropGroupsWithAtMost;
   if (k !== undefined && cols.agglomeration) {
     const count = addVar("cities_in_group", { kind: "groupCount", group: dataBody(cols.agglomeration), year: dataBody(cols.year) });
-    setNamed("inn_drop", addVar(`${d.outcome.name}_drop`, { kind: "keepAbove", test: body(count), min: k, value: body(v(d.outcome.name)) }));
+    setNamed("@yDrop", addVar(`${d.outcome.name}_drop`, { kind: "keepAbove", test: body(count), min: k, value: body(v(d.outcome.name)) }));
   }
   if (d.robustness.winsor) {
     const w = block([d.outcome.name, d.treatment.column, ...controls].map((n) => ({ header: n, from: v(n) })));
