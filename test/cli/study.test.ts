@@ -42,6 +42,9 @@ describe("citypanel study", () => {
     const m = expected.models.get("table3.fe")!;
     expect(fe.coef.digit).toBe(m.coef[m.terms.indexOf("digit")]);
     expect((json.models as Record<string, { nobs: number }>)["table5.drop"].nobs).toBe(2618);
+    const iv = (json.models as Record<string, Record<string, number>>)["table4.iv1"];
+    const r = expected.models.get("table4.iv1") as import("../../src/engine/iv/iv2sls").Iv2slsResult;
+    expect([iv.kp_lm, iv.kp_lm_p, iv.kp_f, iv.cd_f, iv.hansen_j, iv.stock_yogo_size_10]).toEqual([r.kpLM, r.kpLMp, r.kpF, r.cdF, 0, 16.38]);
   });
 
   test("the workbook reads back: each table sheet holds the table's title, header, body and notes", async () => {

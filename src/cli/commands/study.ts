@@ -62,7 +62,8 @@ function studyJson(r: StudyResult, out: string, lang: Lang, input: string, synth
   const models: Record<string, unknown> = {};
   for (const [key, m] of r.models) {
     const by = (a: Float64Array) => Object.fromEntries(m.terms.map((t, j) => [t, a[j]]));
-    models[key] = { y: m.y, nobs: m.nobs, coef: by(m.coef), se: by(m.se), p: by(m.p), r2: m.r2, vcov: m.vcov };
+    const iv = "kpLM" in m ? { kp_lm: m.kpLM, kp_lm_p: m.kpLMp, kp_f: m.kpF, cd_f: m.cdF, [m.overid.name]: m.overid.statistic, [`${m.overid.name}_p`]: m.overid.p, stock_yogo_size_10: m.stockYogo.size["10%"] ?? null } : {};
+    models[key] = { y: m.y, nobs: m.nobs, coef: by(m.coef), se: by(m.se), p: by(m.p), r2: m.r2, vcov: m.vcov, ...iv };
   }
   return {
     command: "study", out: path.resolve(out), lang, input: path.resolve(input), synthetic,
