@@ -21,4 +21,3 @@ export function studyTemplate(def: StudyDefinition, data: DataSheetLayout, lang:
 }
 
 export type { DataSheetLayout, StudyTemplate, TemplateCell, TemplateSheet } from "./templateTypes";
-export { TEMPLATE_SHEETS } from "./templateTypes";

@@ -1,4 +1,5 @@
 import { Lang, t } from "../../i18n/lang";
+import { SPILL_LABELS } from "../../i18n/spillLabels";
 import { fill, LABELS } from "../../i18n/tableLabels";
 import { starLegend } from "../../tables/stars";
 import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "../definition";
@@ -19,14 +20,14 @@ import { VariableRefs } from "./variableSheets";
  * tableSheets(def, refs, data, "en")[2].name   // "Table 3 Baseline"
  */
 
-/** Fixed row labels the regression functions match (either language works). */
+/** Fixed row labels the regression functions' rowlabels alignment matches (either language works). */
 const ROW = {
-  variable: { en: "variable", zh: "变量" },
-  nobs: { en: "N", zh: "样本量" },
-  r2: { en: "R²", zh: "R²" },
-  firstF: { en: "F of excluded instruments", zh: "排除性工具变量 F 统计量" },
-  kpLM: { en: "Kleibergen-Paap rk LM", zh: "Kleibergen-Paap rk LM 统计量" },
-  kpF: { en: "Kleibergen-Paap rk Wald F", zh: "Kleibergen-Paap rk Wald F 统计量" },
+  variable: SPILL_LABELS.variable,
+  nobs: SPILL_LABELS.nobs,
+  r2: SPILL_LABELS.r2,
+  firstF: SPILL_LABELS.firstF,
+  kpLM: SPILL_LABELS.kpLM,
+  kpF: SPILL_LABELS.kpF,
 };
 
 const NOTE = {
