@@ -17,7 +17,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readCsv } from "../src/cli/readTable";
+import { readCsv } from "../src/cli/readCsvCells";
 import { factorize, IdColumn, NumericColumn } from "../src/engine/data/columns";
 import { tableIds, tableNumeric } from "../src/engine/data/table";
 import { fereg, FeregInput, FeregOptions } from "../src/engine/regression/fereg";

@@ -5,6 +5,7 @@ import { parseCommandArgs, UsageError } from "./args";
 import { Command } from "./command";
 import { COMMANDS } from "./commands";
 import { toJson } from "./json";
+import { READER_OPTIONS } from "./readerOptions";
 
 const VERSION = CITYPANEL_VERSION;
 
@@ -22,8 +23,11 @@ function overview(): string {
   return lines.join("\n");
 }
 
+/** A command's options plus those of the data-file reader (--encoding, --delimiter, --progress). */
+const optionsOf = (c: Command) => ({ ...c.options, ...READER_OPTIONS });
+
 function commandHelp(c: Command): string {
-  const opts = Object.entries(c.options).map(([k, o]) => `  --${k}${o.type === "string" ? " VALUE" : ""}`.padEnd(28) + o.help);
+  const opts = Object.entries(optionsOf(c)).map(([k, o]) => `  --${k}${o.type === "string" ? " VALUE" : ""}`.padEnd(28) + o.help);
   return [`usage: ${c.usage}`, "", c.summary, "", "options:", ...opts, "  --json".padEnd(28) + "print one JSON object instead of a table"].join("\n");
 }
 
@@ -62,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const args = parseCommandArgs(rest, { ...command.options, json: { type: "boolean", help: "" } });
+    const args = parseCommandArgs(rest, { ...optionsOf(command), json: { type: "boolean", help: "" } });
     if (command.needsFile && args.positionals.length !== 1) {
       throw new UsageError(args.positionals.length === 0 ? "a data FILE is required" : `expected one FILE, got ${args.positionals.length}: ${args.positionals.join(" ")}`);
     }

@@ -1,5 +1,5 @@
 import { NumericColumn } from "../../engine/data/columns";
-import { RawTable, tableNumeric } from "../../engine/data/table";
+import { DataTable, tableNumeric } from "../../engine/data/table";
 import { isCityPanelError } from "../../engine/errors";
 import { Description, describeColumn, DETAIL_PERCENTILES } from "../../engine/index/describe";
 import { listOption, UsageError } from "../args";
@@ -8,7 +8,7 @@ import { fmt, textTable } from "../format";
 import { readDataFile } from "./indexCommon";
 
 /** Every column of the table that parses as numbers and has a value (for describe without --cols). */
-function numericColumnsOf(table: RawTable): NumericColumn[] {
+function numericColumnsOf(table: DataTable): NumericColumn[] {
   const out: NumericColumn[] = [];
   for (const name of table.names) {
     try {
@@ -42,8 +42,8 @@ export const describeCommand: Command = {
       return p;
     });
     const percentiles = asked.length > 0 ? asked : detail ? DETAIL_PERCENTILES : [];
-    const table = await readDataFile(args);
     const names = listOption(v.cols);
+    const table = await readDataFile(args, names.length > 0 ? names : undefined);
     const cols = names.length > 0 ? names.map((n) => tableNumeric(table, n)) : numericColumnsOf(table);
     if (cols.length === 0) throw new UsageError("the file has no numeric column to describe");
     const ds = cols.map((c) => describeColumn(c, { percentiles, moments: detail }));

@@ -54,7 +54,7 @@ export const entropyCommand: Command = {
     if (v.shift !== undefined && method !== "shift") throw new UsageError(`--shift applies to --method shift (use --epsilon with compress)`);
     if (v.epsilon !== undefined && method !== "compress") throw new UsageError(`--epsilon applies to --method compress`);
     const dimensions = typeof v.dimensions === "string" ? parseDimensions(v.dimensions) : undefined;
-    const table = await readDataFile(args);
+    const table = await readDataFile(args, cols);
     const r = entropyWeights(numericColumns(table, cols), {
       negative: listOption(v.negative),
       method,

@@ -4,7 +4,7 @@ import { parseVcovType } from "../../engine/vcov/types";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { fmt, textTable } from "../format";
-import { readTable } from "../readTable";
+import { columnRequests, readData } from "../readerOptions";
 
 /** `citypanel fereg` — regression with absorbed fixed effects (../shared/spec/cli.md). */
 export const feregCommand: Command = {
@@ -30,12 +30,13 @@ export const feregCommand: Command = {
     const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
     if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`);
     if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`);
-    const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
+    const feNames = listOption(v.fe);
+    const table = await readData(args, args.positionals[0], columnRequests([yName, ...xNames], [...feNames, ...clusterNames]));
     const result = fereg(
       {
         y: tableNumeric(table, yName),
         x: xNames.map((n) => tableNumeric(table, n)),
-        fe: listOption(v.fe).map((n) => tableIds(table, n)),
+        fe: feNames.map((n) => tableIds(table, n)),
         cluster: clusterNames.map((n) => tableIds(table, n)),
       },
       { vcov, keepSingletons: v["keep-singletons"] === true },

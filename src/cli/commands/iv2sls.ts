@@ -4,7 +4,7 @@ import { parseVcovType } from "../../engine/vcov/types";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { fmt, textTable } from "../format";
-import { readTable } from "../readTable";
+import { columnRequests, readData } from "../readerOptions";
 import { byTerm } from "./fereg";
 
 /** `citypanel iv2sls` — 2SLS with absorbed fixed effects and ivreg2's diagnostics (../shared/spec/cli.md). */
@@ -35,14 +35,16 @@ export const iv2slsCommand: Command = {
     const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
     if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`);
     if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`);
-    const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
+    const exog = listOption(v.x);
+    const feNames = listOption(v.fe);
+    const table = await readData(args, args.positionals[0], columnRequests([yName, ...endog, ...ivs, ...exog], [...feNames, ...clusterNames]));
     const r = iv2sls(
       {
         y: tableNumeric(table, yName),
         endog: endog.map((n) => tableNumeric(table, n)),
         instruments: ivs.map((n) => tableNumeric(table, n)),
-        exog: listOption(v.x).map((n) => tableNumeric(table, n)),
-        fe: listOption(v.fe).map((n) => tableIds(table, n)),
+        exog: exog.map((n) => tableNumeric(table, n)),
+        fe: feNames.map((n) => tableIds(table, n)),
         cluster: clusterNames.map((n) => tableIds(table, n)),
       },
       { vcov, keepSingletons: v["keep-singletons"] === true },

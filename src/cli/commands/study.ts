@@ -9,7 +9,7 @@ import { listOption, UsageError } from "../args";
 import { langOption, readConfig, writeAtomically } from "./studyOptions";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
-import { readTable } from "../readTable";
+import { readData } from "../readerOptions";
 import { writeStudyWorkbook } from "../workbook/writeStudyWorkbook";
 
 /**
@@ -43,7 +43,7 @@ export const studyCommand: Command = {
     const file = args.positionals[0];
     const synthetic = file === undefined;
     const input = file ?? samplePanelPath();
-    const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
+    const data = await readData(args, input);
     const started = Date.now();
     const result = runStudy(data, def, {
       lang,

@@ -6,7 +6,7 @@ import { validateMapping } from "../../engine/study/validateMapping";
 import { UsageError } from "../args";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
-import { readTable } from "../readTable";
+import { readData } from "../readerOptions";
 import { writeTemplateWorkbook } from "../workbook/writeTemplateWorkbook";
 import { langOption, readConfig, writeAtomically } from "./studyOptions";
 
@@ -32,7 +32,7 @@ export const templateCommand: Command = {
     const lang: Lang = langOption(v.lang);
     const def = typeof v.config === "string" ? studyDefinitionFromJson(readConfig(v.config)) : defaultStudy();
     const input = args.positionals[0] ?? samplePanelPath();
-    const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
+    const data = await readData(args, input);
     validateMapping(def, data);
     const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "CityPanel-template.xlsx";
     const { sheets, formulas } = await writeAtomically(out, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, args.positionals.length === 0));

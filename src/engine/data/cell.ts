@@ -33,6 +33,23 @@ export function isMissingCell(v: unknown): boolean {
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A cell's text as a number: NaN when missing, `undefined` when it is not a number. */
+export function numberFromText(text: string): number | undefined {
+  const s = text.trim();
+  if (MISSING_TOKENS.has(s) || isExcelErrorLiteral(s)) return NaN;
+  return NUMERIC_TEXT.test(s) ? Number(s) : undefined;
+}
+
+/** A value as quoted in a message: at most ~60 characters, the rest replaced by "…". */
+export const cutForMessage = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+/** The error for text in a numeric column; `row` is the row the user sees (header = row 1). */
+export const notNumberError = (column: string, row: number, text: string) =>
+  valueError(
+    `column "${column}", row ${row}: "${cutForMessage(text)}" is not a number`,
+    `列“${column}”第 ${row} 行：“${cutForMessage(text)}”不是数值`,
+  );
+
 /**
  * Parse one cell as a number. Missing cells give NaN (CityPanel's internal "missing").
  * Text that is not a number, booleans and infinities are errors naming the column and
@@ -55,12 +72,9 @@ export function parseNumericCell(v: unknown, column: string, row: number): numbe
     return v;
   }
   if (typeof v === "string") {
-    const s = v.trim();
-    if (NUMERIC_TEXT.test(s)) return Number(s);
-    throw valueError(
-      `column "${column}", row ${row}: "${v}" is not a number`,
-      `列“${column}”第 ${row} 行：“${v}”不是数值`,
-    );
+    const x = numberFromText(v);
+    if (x !== undefined) return x;
+    throw notNumberError(column, row, v);
   }
   throw valueError(
     `column "${column}", row ${row}: ${typeof v === "boolean" ? String(v).toUpperCase() : typeof v} is not a number`,

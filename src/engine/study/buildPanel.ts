@@ -1,5 +1,5 @@
-import { numericColumn, NumericColumn } from "../data/columns";
-import { columnIndex, RawTable, tableIds, tableNumeric } from "../data/table";
+import { NumericColumn } from "../data/columns";
+import { DataTable, tableIds, tableNumeric } from "../data/table";
 import { valueError } from "../errors";
 import { entropyWeights } from "../index/entropy";
 import { locationQuotient } from "../index/locquot";
@@ -26,7 +26,7 @@ import { interactionName } from "./tables/table7";
  * p.vars.get("inn")!.values.length === table.rows   // true
  * p.entropy.weights                                  // the 25 weights of Table 1
  */
-export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
+export function buildPanel(table: DataTable, def: StudyDefinition): StudyPanel {
   const city = tableIds(table, def.columns.city);
   const year = tableIds(table, def.columns.year);
   const agglomeration = def.columns.agglomeration ? tableIds(table, def.columns.agglomeration) : undefined;
@@ -56,7 +56,7 @@ export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
   if (def.treatmentAlt) num(def.treatmentAlt.column);
   for (const c of def.controls) setVar(p, controlName(c), c.log ? logOf(c.column, num(c.column).values) : num(c.column).values);
 
-  const trend = trendOf(numericColumn(def.columns.year, table.columns[columnIndex(table, def.columns.year)], 2).values);
+  const trend = trendOf(tableNumeric(table, def.columns.year).values);
   for (const iv of def.instruments) setVar(p, iv.name, iv.timesTrend ? productOf(num(iv.column).values, trend) : num(iv.column).values);
 
   const m = def.mechanisms;
