@@ -23,7 +23,7 @@ const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : un
 /**
  * Read `file` for a command with the reader options given on the command line: only
  * `columns` when given (else every column, as `defaultUse`); a progress line on stderr for
- * long reads, silent with --json unless --progress.
+ * long reads when stderr is a terminal, silent with --json unless --progress.
  */
 export function readData(args: ParsedArgs, file: string, columns?: readonly ColumnRequest[], defaultUse?: ColumnUse): Promise<DataTable> {
   const v = args.values;
@@ -33,6 +33,6 @@ export function readData(args: ParsedArgs, file: string, columns?: readonly Colu
     defaultUse,
     encoding: str(v.encoding),
     delimiter: str(v.delimiter),
-    progress: v.progress === true || v.json !== true,
+    progress: v.progress === true || (v.json !== true && process.stderr.isTTY === true),
   });
 }

@@ -5,6 +5,7 @@ import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { fmt, textTable } from "../format";
 import { columnRequests, readData } from "../readerOptions";
+import { stageTimer } from "../stageTimer";
 
 /** `citypanel fereg` — regression with absorbed fixed effects (../shared/spec/cli.md). */
 export const feregCommand: Command = {
@@ -31,16 +32,19 @@ export const feregCommand: Command = {
     if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`);
     if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`);
     const feNames = listOption(v.fe);
+    const clock = stageTimer();
     const table = await readData(args, args.positionals[0], columnRequests([yName, ...xNames], [...feNames, ...clusterNames]));
-    const result = fereg(
-      {
-        y: tableNumeric(table, yName),
-        x: xNames.map((n) => tableNumeric(table, n)),
-        fe: feNames.map((n) => tableIds(table, n)),
-        cluster: clusterNames.map((n) => tableIds(table, n)),
-      },
-      { vcov, keepSingletons: v["keep-singletons"] === true },
-    );
+    clock.mark("read");
+    const input = {
+      y: tableNumeric(table, yName),
+      x: xNames.map((n) => tableNumeric(table, n)),
+      fe: feNames.map((n) => tableIds(table, n)),
+      cluster: clusterNames.map((n) => tableIds(table, n)),
+    };
+    clock.mark("build columns");
+    const result = fereg(input, { vcov, keepSingletons: v["keep-singletons"] === true, onStage: clock.mark });
+    clock.mark("fit statistics");
+    clock.report();
     return { json: feregJson(result), text: feregText(result) };
   },
 };

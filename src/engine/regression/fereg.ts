@@ -32,6 +32,8 @@ export interface FeregInput {
 
 export interface FeregOptions extends AbsorbOptions {
   readonly vcov?: VcovType;
+  /** Called as each stage ends ("absorb", "solve", "vcov"), for the bench's per-stage split. */
+  readonly onStage?: (stage: "absorb" | "solve" | "vcov") => void;
 }
 
 export interface FeregResult {
@@ -95,6 +97,7 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const hasFe = fe.length > 0;
   const yt = abs.demeaner.demean(y);
   const cols = xs.map((x) => abs.demeaner.demean(x));
+  opts.onStage?.("absorb");
   const names = input.x.map((c) => c.name);
   if (!hasFe) {
     // the constant goes first so that, as in Stata and R, a regressor collinear with it (e.g. a
@@ -112,6 +115,7 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const dfA = hasFe ? abs.dof.dfA : 0;
   assertEnoughObservations(N, K, dfA);
   const dfResid = N - K - dfA;
+  opts.onStage?.("solve");
   const kept = ls.keep.map((j) => cols[j]);
   let V: Float64Array;
   let tDf = dfResid;
@@ -126,6 +130,7 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
     V = clusterVcov(ls.bread, kept, ls.resid, abs.clusters, reghdfeClusterFactor(N, K, dfNon, abs.dof.nestedAdj, G), true);
     tDf = Math.min(G - 1, dfResid);
   }
+  opts.onStage?.("vcov");
   const tests = coefficientTests(ls.beta, V, tDf);
   if (!tests.se.every(Number.isFinite)) throw overflowError();
   const terms = ls.keep.map((j) => names[j]);

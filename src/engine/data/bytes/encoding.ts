@@ -70,5 +70,18 @@ export function toUtf8Stream(encoding: TextEncodingName): (chunk: Uint8Array, la
   if (encoding === "utf-8") return (chunk) => chunk;
   const decoder = new TextDecoder(encoding);
   const encoder = new TextEncoder();
-  return (chunk, last) => encoder.encode(decoder.decode(chunk, { stream: !last }));
+  let offset = 0;
+  return (chunk, last) => {
+    try {
+      return encoder.encode(decoder.decode(chunk, { stream: !last }));
+    } catch {
+      // Node's streaming GB18030 decoder throws on some invalid sequences instead of replacing them
+      throw valueError(
+        `the file is not valid ${encoding} text (near byte ${offset}); check its encoding or pass --encoding`,
+        `文件不是有效的 ${encoding} 文本（约第 ${offset} 字节处）；请检查编码或使用 --encoding 指定`,
+      );
+    } finally {
+      offset += chunk.length;
+    }
+  };
 }

@@ -84,6 +84,13 @@ const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
   return out;
 };
 
+/** A copy (not `slice`: on a Node Buffer that is a view of memory the caller reuses). */
+const copyOf = (b: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(b.length);
+  out.set(b);
+  return out;
+};
+
 /** One pass over the bytes with a given (or detected) encoding: feed chunks, then finish. */
 function columnReader(forced: TextEncodingName | undefined, opts: ReadColumnsOptions) {
   let encoding: TextEncodingName | undefined = forced;
@@ -136,18 +143,18 @@ function columnReader(forced: TextEncodingName | undefined, opts: ReadColumnsOpt
     let b: Uint8Array;
     if (!toUtf8) {
       pending = concat(pending, raw);
-      if (pending.length < 4 && !last) { pending = pending.slice(); return; }
+      if (pending.length < 4 && !last) { pending = copyOf(pending); return; }
       b = start(pending, last);
       pending = new Uint8Array(0);
     } else b = toUtf8(raw, last);
     b = concat(pending, b);
     if (!parser) {
       const used = header(b, last);
-      if (used < 0) { pending = b.slice(); return; }
+      if (used < 0) { pending = copyOf(b); return; }
       b = b.subarray(used);
     }
     const used = parser!.push(b, last);
-    pending = used === b.length ? new Uint8Array(0) : b.slice(used);
+    pending = used === b.length ? new Uint8Array(0) : copyOf(b.subarray(used));
     if (!reserved && opts.totalBytes && parser!.rows > 0) {
       // size the columns once, from the rows per byte of the first chunk (+2%)
       reserved = true;
