@@ -115,3 +115,17 @@ describe("byte reader: chunking never changes the result", () => {
     }
   });
 });
+
+describe("parseDecimalBytes: the exact fast path (the general path gives the same numbers, so check the fast one directly)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseDecimalBytes, NOT_FAST } = require("../../../src/engine/data/bytes/decimal") as typeof import("../../../src/engine/data/bytes/decimal");
+  const fast = (s: string) => parseDecimalBytes(enc(s), 0, enc(s).length);
+  test.each(["0", "-1.175367267", "0.863802653", "123456789012345", "+.5", "1.", "7E+02", "2.5e-7", "-0.000000001", "999999999999999e-22"])("%s is parsed without a string, equal to Number()", (s) => {
+    const v = fast(s);
+    expect(v).not.toBe(NOT_FAST);
+    expect(Object.is(v, Number(s))).toBe(true);
+  });
+  test.each(["", ".", "-", "1e", "NA", " 1", "1 ", "1,5", "12345678901234567", "1e23", "1e-23", "0x10", "1e400"])("%j is left to the general rules", (s) => {
+    expect(fast(s)).toBe(NOT_FAST);
+  });
+});

@@ -15,6 +15,11 @@ export class ByteKeyCodes {
   code(b: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    return this.codeHashed(b, s, e, h);
+  }
+
+  /** `code` when the caller has already computed the FNV-1a hash `h` of the bytes. */
+  codeHashed(b: Uint8Array, s: number, e: number, h: number): number {
     const mask = this.slots.length - 1;
     let slot = h & mask;
     const len = e - s;

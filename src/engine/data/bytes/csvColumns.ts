@@ -2,7 +2,7 @@ import { valueError } from "../../errors";
 import { numberFromText, parseIdCell } from "../cell";
 import { ColumnUse, TypedColumn } from "../typedTable";
 import { ByteKeyCodes } from "./byteKeyCodes";
-import { NOT_FAST, parseDecimalBytes } from "./decimal";
+import { DECIMAL_END, NOT_FAST, parseDecimalBytes, parseDecimalPrefix } from "./decimal";
 
 const QUOTE = 34, LF = 10, CR = 13;
 const NUM = 1, ID = 2;
@@ -81,12 +81,26 @@ export class CsvColumnParser {
       for (;;) {
         let s = p;
         let e: number;
-        let unquoted = true;
+        const k = col < width ? kinds[col] : 0;
         if (p < n && b[p] === QUOTE) {
           const end = this.quotedField(b, p, last);
           if (end < 0) return recStart;
-          unquoted = false;
-          s = 0; e = this.scratchLength; p = end;
+          p = end;
+          if (k !== 0) this.store(col, this.scratch, 0, this.scratchLength);
+        } else if (k === NUM && this.firstText[col] === undefined && this.numberField(col, b, p, last)) {
+          p = DECIMAL_END[0]; // the common case: a plain number, parsed while finding its end
+        } else if (k === ID) {
+          let h = 0x811c9dc5 | 0; // hash the id while finding its end
+          while (p < n) {
+            const c = b[p];
+            if (c === delim || c === LF || c === CR) break;
+            h = Math.imul(h ^ c, 0x01000193);
+            p++;
+          }
+          if (p >= n && !last) return recStart;
+          const ws = (x: number) => x === 32 || (x >= 9 && x <= 13);
+          if (p > s && !ws(b[s]) && !ws(b[p - 1])) this.codes[col]![this.rows] = this.maps[col]!.codeHashed(b, s, p, h);
+          else this.store(col, b, s, p);
         } else {
           while (p < n) {
             const c = b[p];
@@ -95,8 +109,8 @@ export class CsvColumnParser {
           }
           e = p;
           if (p >= n && !last) return recStart;
+          if (k !== 0) this.store(col, b, s, e);
         }
-        if (col < width && kinds[col] !== 0) this.store(col, unquoted ? b : this.scratch, s, e);
         col++;
         if (p >= n) break;
         const c = b[p];
@@ -116,6 +130,23 @@ export class CsvColumnParser {
   }
 
   private scratchLength = 0;
+
+  /**
+   * Parse a plain number at `p` and store it when the field ends right after it (delimiter,
+   * line break, or the end of the last chunk); false leaves the field to the general path.
+   */
+  private numberField(col: number, b: Uint8Array, p: number, last: boolean): boolean {
+    const n = b.length;
+    const v = parseDecimalPrefix(b, p, n);
+    if (v === NOT_FAST) return false;
+    const q = DECIMAL_END[0];
+    if (q < n) {
+      const c = b[q];
+      if (c !== this.delimiter && c !== LF && c !== CR) return false;
+    } else if (!last) return false;
+    this.values[col]![this.rows] = v;
+    return true;
+  }
 
   /** Read a quoted field starting at `p` into `scratch`; returns the index after it, or -1 if unfinished. */
   private quotedField(b: Uint8Array, p: number, last: boolean): number {

@@ -4,15 +4,26 @@ export const NOT_FAST = -Infinity;
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const MANTISSA_LIMIT = 900719925474099; // m·10 + 9 stays below 2^53
 
+/** Where the last `parseDecimalPrefix` stopped (a one-slot array: no allocation per call). */
+export const DECIMAL_END = new Int32Array(1);
+
+/** `parseDecimalPrefix` over exactly `b[s..e)`: NOT_FAST unless every byte is part of the number. */
+export function parseDecimalBytes(b: Uint8Array, s: number, e: number): number {
+  const v = parseDecimalPrefix(b, s, e);
+  return DECIMAL_END[0] === e ? v : NOT_FAST;
+}
+
 /**
- * Parse bytes `b[s..e)` as `[+-]digits[.digits][(e|E)[+-]digits]` (the same shape as the
- * text rule in cell.ts) without making a string. Exact (Clinger's fast path): the mantissa
+ * Parse the number that starts at `b[s]` (reading at most to `e`), leaving in DECIMAL_END
+ * the index of the first byte after it: the tokenizer parses a field while it looks for the
+ * field's end. The shape is `[+-]digits[.digits][(e|E)[+-]digits]`, as the text rule of
+ * cell.ts; no string is made. Exact (Clinger's fast path): the mantissa
  * has at most 15 significant digits and the decimal exponent is within ±22, so the result is
  * one correctly rounded multiplication or division of two exact doubles, the same double as
  * `Number(text)`. Anything else (spaces, `NA`, `#N/A`, long mantissas, huge exponents) gives
  * `NOT_FAST`, and the caller decodes the text and applies the general rules.
  */
-export function parseDecimalBytes(b: Uint8Array, s: number, e: number): number {
+export function parseDecimalPrefix(b: Uint8Array, s: number, e: number): number {
   let i = s;
   let neg = false;
   if (i < e && (b[i] === 45 || b[i] === 43)) { neg = b[i] === 45; i++; }
@@ -57,7 +68,7 @@ export function parseDecimalBytes(b: Uint8Array, s: number, e: number): number {
     if (xd === 0) return NOT_FAST;
     exp += eneg ? -x : x;
   }
-  if (i !== e) return NOT_FAST;
+  DECIMAL_END[0] = i;
   if (m === 0) return neg ? -0 : 0;
   let v: number;
   if (exp === 0) v = m;

@@ -147,11 +147,21 @@ function columnReader(forced: TextEncodingName | undefined, opts: ReadColumnsOpt
       b = start(pending, last);
       pending = new Uint8Array(0);
     } else b = toUtf8(raw, last);
-    b = concat(pending, b);
     if (!parser) {
+      b = concat(pending, b);
+      pending = new Uint8Array(0);
       const used = header(b, last);
       if (used < 0) { pending = copyOf(b); return; }
       b = b.subarray(used);
+    } else if (pending.length > 0) {
+      // finish the record cut at the end of the last chunk without copying the whole new
+      // chunk: join only up to the new chunk's first line break, unless the record goes on
+      const lf = b.indexOf(10);
+      if (lf >= 0 && !last) {
+        const joined = concat(pending, b.subarray(0, lf + 1));
+        const used = parser.push(joined, false);
+        b = used === joined.length ? b.subarray(lf + 1) : concat(joined.subarray(used), b.subarray(lf + 1));
+      } else b = concat(pending, b);
     }
     const used = parser!.push(b, last);
     pending = used === b.length ? new Uint8Array(0) : copyOf(b.subarray(used));
@@ -164,12 +174,12 @@ function columnReader(forced: TextEncodingName | undefined, opts: ReadColumnsOpt
   };
 
   const finish = (): ReadColumnsResult => {
-  feed(new Uint8Array(0), true);
-  if (!parser || names.length === 0 || (names.length === 1 && names[0] === "column1" && parser.rows === 0)) {
-    throw valueError("the file is empty", "文件为空");
-  }
-  const { columns, fileRows } = parser.finish();
-  return { kind: "typed", names, rows: parser.rows, columns, fileRows, encoding: encoding!, delimiter: String.fromCharCode(delimiter) };
+    feed(new Uint8Array(0), true);
+    if (!parser || names.length === 0 || (names.length === 1 && names[0] === "column1" && parser.rows === 0)) {
+      throw valueError("the file is empty", "文件为空");
+    }
+    const { columns, fileRows } = parser.finish();
+    return { kind: "typed", names, rows: parser.rows, columns, fileRows, encoding: encoding!, delimiter: String.fromCharCode(delimiter) };
   };
   return { feed: (chunk: Uint8Array, last: boolean) => { if (chunk.length > 0 || last) feed(chunk, last); }, finish };
 }
