@@ -1,4 +1,4 @@
-import { STUDY_TABLES } from "../engine/study/tables/registry";
+import { TABLE_IDS } from "../engine/study/design/studyDesign";
 import { TaskpaneServices } from "./components/App";
 import { insertTemplate, listSources, loadMapping, readSource, repairFormulas, saveMapping, writeLiveStudy, writeStudyOutput } from "./excel/workbook";
 import { workerRunner } from "./worker/client";
@@ -15,7 +15,7 @@ export function taskpaneServices(): TaskpaneServices {
       opts.live ? writeLiveStudy(opts.def, opts.live.data, opts.live.tables, out.provenance, lang) : writeStudyOutput(out, lang),
     insertTemplate: (lang, rows) => insertTemplate(lang, rows),
     repairFormulas,
-    availableTables: Object.keys(STUDY_TABLES),
+    availableTables: [...TABLE_IDS],
     liveFormulasAvailable: true,
   };
 }
