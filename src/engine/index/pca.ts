@@ -133,6 +133,7 @@ export function pcaIndex(indicators: readonly NamedValues[], opts: PcaOptions = 
       throw valueError(
         `indicator "${names[j]}" is constant over the rows used: its z-score is undefined; leave it out of the PCA`,
         `指标“${names[j]}”在所用观测中为常数，无法标准化；请将其从主成分分析中去掉`,
+        { column: names[j] },
       );
     }
     mean[j] = m;

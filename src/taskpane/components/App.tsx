@@ -182,7 +182,7 @@ export function App(props: { services: TaskpaneServices; initialLang: Lang }): R
       if (e instanceof StudyCancelledByUser) { setRunStatus({ key: "cancelled" }); return; }
       const b = asBilingual(e);
       setRunError(b);
-      const field = fieldOfError(b.en, def);
+      const field = e instanceof StudyFailed ? fieldOfError(e.wire, def) : undefined;
       if (field) setEngineError({ [field]: b });
       return;
     }

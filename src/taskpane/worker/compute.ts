@@ -1,4 +1,4 @@
-import { isCityPanelError } from "../../engine/errors";
+import { errorToWire } from "../../engine/errors";
 import { Lang, t } from "../../engine/i18n/lang";
 import { LABELS } from "../../engine/i18n/tableLabels";
 import { buildPanel } from "../../engine/study/buildPanel";
@@ -23,14 +23,8 @@ export function compute(request: StudyRequest, post: (m: FromWorker) => void): v
     const result = request.kind === "study" ? study(request, post) : single(request);
     post({ type: "done", result });
   } catch (e) {
-    post({ type: "error", error: toBilingual(e) });
+    post({ type: "error", error: errorToWire(e) });
   }
-}
-
-export function toBilingual(e: unknown): { en: string; zh: string; kind: string } {
-  if (isCityPanelError(e)) return { en: e.message, zh: e.messageZh, kind: e.kind };
-  const m = e instanceof Error ? e.message : String(e);
-  return { en: `Unexpected problem: ${m}`, zh: `意外错误：${m}`, kind: "internal" };
 }
 
 function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker) => void): StudyReply {
