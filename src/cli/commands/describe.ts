@@ -4,6 +4,7 @@ import { isCityPanelError } from "../../engine/errors";
 import { Description, describeColumn, DETAIL_PERCENTILES } from "../../engine/index/describe";
 import { listOption, UsageError } from "../args";
 import { Command } from "../command";
+import { shown } from "../../engine/i18n/quote";
 import { fmt, textTable } from "../format";
 import { readDataFile } from "./indexCommon";
 
@@ -38,14 +39,14 @@ export const describeCommand: Command = {
     const detail = v.detail === true;
     const asked = listOption(v.percentiles).map((s) => {
       const p = Number(s);
-      if (!Number.isFinite(p)) throw new UsageError(`--percentiles: "${s}" is not a number`);
+      if (!Number.isFinite(p)) throw new UsageError(`--percentiles: "${shown(s)}" is not a number`, `--percentiles：“${shown(s)}”不是数值`);
       return p;
     });
     const percentiles = asked.length > 0 ? asked : detail ? DETAIL_PERCENTILES : [];
     const table = await readDataFile(args);
     const names = listOption(v.cols);
     const cols = names.length > 0 ? names.map((n) => tableNumeric(table, n)) : numericColumnsOf(table);
-    if (cols.length === 0) throw new UsageError("the file has no numeric column to describe");
+    if (cols.length === 0) throw new UsageError("the file has no numeric column to describe", "文件中没有可描述的数值列");
     const ds = cols.map((c) => describeColumn(c, { percentiles, moments: detail }));
     return { json: describeJson(cols, ds), text: describeText(cols, ds) };
   },

@@ -1,4 +1,5 @@
 import { numericColumn, NumericColumn } from "../data/columns";
+import { assertNoDuplicatePanelRows } from "../data/duplicatePanelRows";
 import { columnIndex, RawTable, tableIds, tableNumeric } from "../data/table";
 import { valueError } from "../errors";
 import { entropyWeights } from "../index/entropy";
@@ -19,6 +20,7 @@ import { interactionName } from "./tables/table7";
  * 4. the mechanisms: cap = location quotient by year, ris = Σ m·share_m, ent = ratio × scale;
  * 5. the moderators (a column, or the PCA composite of several), then each moderator's
  *    interaction with the treatment.
+ * A repeated (city, year) pair is an error naming its first two rows (header = row 1).
  * A constant moderator is an error naming it: its interaction would only repeat the treatment.
  *
  * @example
@@ -32,6 +34,7 @@ const ROW_OF_FIRST_DATA = 2;
 export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
   const city = tableIds(table, def.columns.city);
   const year = tableIds(table, def.columns.year);
+  assertNoDuplicatePanelRows(city, year, ROW_OF_FIRST_DATA);
   const agglomeration = def.columns.agglomeration ? tableIds(table, def.columns.agglomeration) : undefined;
   const vars = new Map<string, NumericColumn>();
   const num = (name: string) => {
