@@ -1,5 +1,6 @@
 import { NumericColumn } from "../../engine/data/columns";
 import { RawTable, tableNumeric } from "../../engine/data/table";
+import { isNumericText } from "../../engine/data/cell";
 import { isCityPanelError } from "../../engine/errors";
 import { Description, describeColumn, DETAIL_PERCENTILES } from "../../engine/index/describe";
 import { listOption, UsageError } from "../args";
@@ -8,17 +9,23 @@ import { shown } from "../../engine/i18n/quote";
 import { fmt, textTable } from "../format";
 import { readDataFile } from "./indexCommon";
 
-/** Every column of the table that parses as numbers and has a value (for describe without --cols). */
+/**
+ * Every column of the table that parses as numbers and has a value (for describe without
+ * --cols). A text column is left out; a column of numbers with one beyond double precision
+ * ("1e400") is an error, not silently left out.
+ */
 function numericColumnsOf(table: RawTable): NumericColumn[] {
   const out: NumericColumn[] = [];
-  for (const name of table.names) {
+  table.names.forEach((name, j) => {
     try {
       const c = tableNumeric(table, name);
       if (c.values.some((v) => v === v)) out.push(c);
     } catch (e) {
-      if (!isCityPanelError(e)) throw e; // a text column: not described
+      if (!isCityPanelError(e)) throw e;
+      const bad = e.place.row === undefined ? undefined : table.columns[j][e.place.row - 2];
+      if (typeof bad === "string" && isNumericText(bad)) throw e; // a number too large, not text
     }
-  }
+  });
   return out;
 }
 

@@ -34,6 +34,9 @@ export function isMissingCell(v: unknown): boolean {
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** True for text that spells a number ("2.5", " -1e3 "), whether or not it fits a double. */
+export const isNumericText = (s: string): boolean => NUMERIC_TEXT.test(s.trim());
+
 /**
  * Parse one cell as a number. Missing cells give NaN (CityPanel's internal "missing").
  * Text that is not a number, booleans, infinities and numeric text beyond double precision
