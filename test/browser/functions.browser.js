@@ -3,7 +3,7 @@
  * each function registered in the shared runtime (CustomFunctions._association, as Excel would
  * call it) is called with worksheet-like cell arrays — header rows, numbers, text ids, error
  * cells — and must spill the expected table. Expected values come from the reference results
- * (../shared/reference, computed by fixest / R / numpy), the same numbers the jest adapter tests use.
+ * (test/fixtures/reference, computed by fixest / R / numpy), the same numbers the jest adapter tests use.
  */
 "use strict";
 const fs = require("fs");
@@ -11,7 +11,7 @@ const path = require("path");
 const { test, ROOT } = require("./lib/harness");
 const { disableOfficeJsTelemetryFrame } = require("./lib/excelStandIn");
 
-const REF = path.resolve(ROOT, "../shared/reference");
+const REF = path.resolve(ROOT, "test/fixtures/reference");
 const ref = JSON.parse(fs.readFileSync(path.join(REF, "results/panel_public.json"), "utf8"));
 
 /** The reference panel as cell ranges: {name: [[header], [v], …]} (numbers as numbers). */

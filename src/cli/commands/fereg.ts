@@ -6,7 +6,7 @@ import { Command } from "../command";
 import { fmt, textTable } from "../format";
 import { readTable } from "../readTable";
 
-/** `citypanel fereg` — regression with absorbed fixed effects (../shared/spec/cli.md). */
+/** `citypanel fereg` — regression with absorbed fixed effects (docs/cli.md). */
 export const feregCommand: Command = {
   name: "fereg",
   summary: "regression with absorbed fixed effects (reghdfe conventions)",
