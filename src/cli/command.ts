@@ -11,7 +11,7 @@ export interface CommandOutput {
 
 /**
  * One `citypanel` sub-command. Commands are thin: parse options, call the engine, shape
- * the JSON keys of ../shared/spec/cli.md and a readable table.
+ * the JSON keys of docs/cli.md and a readable table.
  */
 export interface Command {
   readonly name: string;

@@ -29,7 +29,7 @@ function numericColumnsOf(table: RawTable): NumericColumn[] {
   return out;
 }
 
-/** `citypanel describe` — descriptive statistics as Stata `summarize` (../shared/spec/cli.md). */
+/** `citypanel describe` — descriptive statistics as Stata `summarize` (docs/cli.md). */
 export const describeCommand: Command = {
   name: "describe",
   summary: "descriptive statistics (N, mean, SD, min, max; --detail: percentiles, skewness, kurtosis)",

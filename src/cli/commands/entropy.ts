@@ -30,7 +30,7 @@ export function parseDimensions(spec: string): EntropyDimension[] {
   return dims;
 }
 
-/** `citypanel entropy` — entropy-weight method (../shared/spec/cli.md). */
+/** `citypanel entropy` — entropy-weight method (docs/cli.md). */
 export const entropyCommand: Command = {
   name: "entropy",
   summary: "entropy-weight composite index: weights, entropies, the index per row",
@@ -69,7 +69,7 @@ export const entropyCommand: Command = {
   },
 };
 
-/** The JSON of ../shared/spec/cli.md (plus min, max, k, directions, dimensions, warnings). */
+/** The JSON of docs/cli.md (plus min, max, k, directions, dimensions, warnings). */
 export function entropyJson(r: EntropyResult, by?: string): Record<string, unknown> {
   const names = r.indicators;
   const per = (f: (s: EntropyScopeResult) => unknown) =>

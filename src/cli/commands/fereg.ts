@@ -8,7 +8,7 @@ import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
 import { fmt, textTable } from "../format";
 import { readTable } from "../readTable";
 
-/** `citypanel fereg` — regression with absorbed fixed effects (../shared/spec/cli.md). */
+/** `citypanel fereg` — regression with absorbed fixed effects (docs/cli.md). */
 export const feregCommand: Command = {
   name: "fereg",
   summary: "regression with absorbed fixed effects (reghdfe conventions)",

@@ -9,7 +9,7 @@ import { fmt, textTable } from "../format";
 import { readTable } from "../readTable";
 import { byTerm } from "./fereg";
 
-/** `citypanel iv2sls` — 2SLS with absorbed fixed effects and ivreg2's diagnostics (../shared/spec/cli.md). */
+/** `citypanel iv2sls` — 2SLS with absorbed fixed effects and ivreg2's diagnostics (docs/cli.md). */
 export const iv2slsCommand: Command = {
   name: "iv2sls",
   summary: "two-stage least squares with absorbed fixed effects, first stage, KP rk LM / Wald F, Stock–Yogo",

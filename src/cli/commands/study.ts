@@ -15,7 +15,7 @@ import { writeStudyWorkbook } from "../workbook/writeStudyWorkbook";
 
 /**
  * `citypanel study [FILE] [--config study.json] --out results.xlsx [--lang zh|en]` — the whole
- * paper, Tables 1–7, as a formatted workbook (../shared/spec/cli.md). With no FILE it runs on
+ * paper, Tables 1–7, as a formatted workbook (docs/cli.md). With no FILE it runs on
  * the bundled synthetic sample panel and every table says so. Nothing is written when the
  * mapping or the data are wrong: the study runs fully in memory first, and the workbook is
  * written to a temporary file renamed into place only when complete.

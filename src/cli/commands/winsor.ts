@@ -15,7 +15,7 @@ export function parseCuts(v: string | boolean | undefined): [number, number] {
   return [nums[0], nums[1]];
 }
 
-/** `citypanel winsor` — winsorise or trim at Stata `_pctile` cut points (../shared/spec/cli.md). */
+/** `citypanel winsor` — winsorise or trim at Stata `_pctile` cut points (docs/cli.md). */
 export const winsorCommand: Command = {
   name: "winsor",
   summary: "winsorise (or trim) at Stata _pctile cut points, pooled or by group",

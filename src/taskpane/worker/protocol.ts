@@ -20,13 +20,37 @@ export interface SingleModelSpec {
   readonly cluster?: string;
 }
 
+/** One row of the Provenance sheet. */
+export interface ProvenanceRow {
+  readonly label: Bilingual;
+  readonly value: string;
+}
+
+interface RequestCommon {
+  readonly table: RawTable;
+  readonly def: StudyDefinition;
+  readonly lang: Lang;
+  readonly source: string;
+  /** Rows the pane adds to the Provenance sheet (who wrote it, what was run). */
+  readonly provenance?: readonly ProvenanceRow[];
+}
+
 export type StudyRequest =
-  | { readonly kind: "study"; readonly table: RawTable; readonly def: StudyDefinition; readonly lang: Lang; readonly tables: readonly string[]; readonly source: string }
-  | { readonly kind: "model"; readonly table: RawTable; readonly def: StudyDefinition; readonly lang: Lang; readonly model: SingleModelSpec; readonly source: string };
+  | (RequestCommon & {
+      readonly kind: "study";
+      readonly tables: readonly string[];
+      /** The web app: also write the study's workbook (Tables, Data, Provenance) as `citypanel study` does. */
+      readonly workbook?: boolean;
+    })
+  | (RequestCommon & { readonly kind: "model"; readonly model: SingleModelSpec });
 
 export interface StudyReply {
   readonly tables: readonly JournalTable[];
-  readonly provenance: readonly { label: Bilingual; value: string }[];
+  readonly provenance: readonly ProvenanceRow[];
+  /** The .xlsx bytes, when the request asked for the workbook. */
+  readonly workbook?: Uint8Array;
+  /** The workbook's sheet names, in order. */
+  readonly sheets?: readonly string[];
 }
 
 export type ToWorker = { readonly type: "run"; readonly request: StudyRequest };
