@@ -12,8 +12,8 @@
  *
  * To add a benchmark (IV2SLS, the whole study, …), append a Section to SECTIONS: a title
  * and cases { name, setup, run, target? } — setup returns the prepared input, run gets it.
- * Data: the reference panel is read from $CITYPANEL_REFERENCE (default ../shared/reference
- * next to the repository).
+ * Data: the reference panel is read from $CITYPANEL_REFERENCE (default test/fixtures/reference
+ * in the repository).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -57,9 +57,9 @@ const defineCase = <T>(c: Case<T>): Case => ({ ...c, run: (input) => c.run(input
 function referenceDir(): string {
   const candidates = [
     process.env.CITYPANEL_REFERENCE,
-    path.resolve(__dirname, "../../../shared/reference"), // build/scripts → repo → its parent
-    path.resolve(__dirname, "../../shared/reference"), // scripts (ts-node style)
-    path.resolve(process.cwd(), "../shared/reference"),
+    path.resolve(__dirname, "../../test/fixtures/reference"), // build/scripts → repo
+    path.resolve(__dirname, "../test/fixtures/reference"), // scripts (ts-node style)
+    path.resolve(process.cwd(), "test/fixtures/reference"),
   ].filter((p): p is string => !!p);
   const found = candidates.find((p) => fs.existsSync(path.join(p, "data", "panel_public.csv")));
   if (!found) throw new Error(`reference data not found (tried ${candidates.join(", ")}); set CITYPANEL_REFERENCE`);

@@ -1,14 +1,17 @@
+import { Bilingual } from "../engine/i18n/lang";
 import { OptionSpec, ParsedArgs } from "./args";
 
-/** What a command prints: a JSON object for `--json`, and text for people. */
+/** What a command prints: a JSON object for `--json`, and text for people; warnings go to stderr. */
 export interface CommandOutput {
   readonly json: Record<string, unknown>;
   readonly text: string;
+  /** Printed on stderr in the user's language (the JSON carries them too, under `warnings`). */
+  readonly warnings?: readonly Bilingual[];
 }
 
 /**
  * One `citypanel` sub-command. Commands are thin: parse options, call the engine, shape
- * the JSON keys of ../shared/spec/cli.md and a readable table.
+ * the JSON keys of docs/cli.md and a readable table.
  */
 export interface Command {
   readonly name: string;

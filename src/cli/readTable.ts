@@ -52,3 +52,6 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
     progress?.done();
   }
 }
+
+/** The csv-parse cell reader, for scripts and tests that want raw cells (readCsvCells.ts). */
+export { readCsv } from "./readCsvCells";

@@ -1,6 +1,7 @@
 import { RawTable, tableFromRows } from "../engine/data/table";
 import { ColumnRequest } from "../engine/data/typedTable";
 import { isCityPanelError, valueError } from "../engine/errors";
+import { worksheetRows } from "./xlsxRows";
 
 /**
  * Read an .xlsx sheet (the first, or `sheet`) into a RawTable with exceljs. Cells stay raw;
@@ -28,20 +29,8 @@ export async function readXlsx(file: string, sheet?: string, columns?: readonly 
     const names = wb.worksheets.map((w) => w.name).join(", ");
     throw valueError(`${file}: no sheet named "${sheet}" (sheets: ${names})`, `${file}：没有名为“${sheet}”的工作表（现有：${names}）`);
   }
-  const rows: unknown[][] = [];
-  const width = ws.columnCount;
   const formulaOnly = new Set<number>();
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const out: unknown[] = new Array(width).fill("");
-    for (let c = 1; c <= width; c++) {
-      const v = row.getCell(c).value;
-      if (isFormulaWithoutResult(v)) formulaOnly.add(c - 1);
-      out[c - 1] = xlsxCellValue(v);
-    }
-    rows[rowNumber - 1] = out;
-  });
-  const dense = Array.from(rows, (r) => r ?? new Array(width).fill(""));
-  while (dense.length > 0 && dense[dense.length - 1].every((v) => v === "" || v === null)) dense.pop();
+  const dense = worksheetRows(ws, formulaOnly);
   if (dense.length === 0) throw valueError(`${file}: the sheet is empty`, `${file}：工作表为空`);
   const table = tableFromRows(dense[0], dense.slice(1));
   const used = columns ? new Set(columns.map((c) => c.name)) : undefined;
@@ -57,23 +46,3 @@ export async function readXlsx(file: string, sheet?: string, columns?: readonly 
 }
 
 const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s).replace(/\s+/g, " ");
-
-/** A formula cell whose file holds no cached result. */
-function isFormulaWithoutResult(v: unknown): boolean {
-  if (v === null || typeof v !== "object" || v instanceof Date) return false;
-  const o = v as Record<string, unknown>;
-  return ("formula" in o || "sharedFormula" in o) && (o.result === undefined || o.result === null);
-}
-
-/** Reduce an exceljs cell value (formula results, rich text, errors, dates) to a plain cell. */
-function xlsxCellValue(v: unknown): unknown {
-  if (v === null || v === undefined) return "";
-  if (typeof v !== "object") return v;
-  if (v instanceof Date) return v.getUTCFullYear() * 10000 + (v.getUTCMonth() + 1) * 100 + v.getUTCDate();
-  const o = v as Record<string, unknown>;
-  if ("error" in o) return String(o.error);
-  if ("result" in o) return xlsxCellValue(o.result);
-  if ("richText" in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
-  if ("text" in o) return String(o.text);
-  return "";
-}

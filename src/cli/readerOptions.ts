@@ -10,6 +10,13 @@ export const READER_OPTIONS: Record<string, OptionSpec> = {
   progress: { type: "boolean", help: "show the reading progress on stderr even with --json" },
 };
 
+/** The same, in Chinese (`--help --lang zh`). */
+export const READER_HELP_ZH: Record<string, string> = {
+  encoding: "CSV 文本编码：utf-8、utf-16le、utf-16be、gb18030/gbk（默认自动识别）",
+  delimiter: "CSV 字段分隔符：, ; | 或 tab（默认按表头行识别）",
+  progress: "即使使用 --json 也在 stderr 显示读取进度",
+};
+
 /** Requests for the columns a command uses: numbers, ids, or both when a name is in both lists. */
 export function columnRequests(numbers: readonly string[], ids: readonly string[] = []): ColumnRequest[] {
   const use = new Map<string, ColumnUse>();

@@ -55,4 +55,4 @@ export function expectUsageError(run: CliRun, command: string, phrase: string): 
   expect(lines[0]).toContain(phrase);
 }
 
-export const SHARED_DATA = (file: string): string => path.resolve(__dirname, "../../../shared/reference/data", file);
+export const REFERENCE_DATA = (file: string): string => path.resolve(__dirname, "../fixtures/reference/data", file);

@@ -1,15 +1,15 @@
 /**
- * `citypanel fereg … --json` against ../shared/reference/results/grunfeld.json (firm + year and
+ * `citypanel fereg … --json` against test/fixtures/reference/results/grunfeld.json (firm + year and
  * firm-only FE), the reghdfe cluster SEs under --cluster, pooled OLS with `_cons` against an
  * independent normal-equations computation, and bad usage (exit status 2, one line on stderr).
  * Tolerance 1e-8 relative for every number (TOL); integers and lists exactly.
  */
 import * as fs from "fs";
 import { expectRel, referenceResults } from "../support/reference";
-import { expectUsageError, jsonOf, runCli, SHARED_DATA } from "./cliHarness";
+import { expectUsageError, jsonOf, runCli, REFERENCE_DATA } from "./cliHarness";
 
 const TOL = 1e-8;
-const DATA = SHARED_DATA("grunfeld.csv");
+const DATA = REFERENCE_DATA("grunfeld.csv");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const g: any = referenceResults("grunfeld.json").ols;
 const ref = g.twfe_inv_value_capital;

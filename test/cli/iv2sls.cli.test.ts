@@ -1,15 +1,15 @@
 /**
- * `citypanel iv2sls … --json` against ../shared/reference/results/panel_public.json, model
+ * `citypanel iv2sls … --json` against test/fixtures/reference/results/panel_public.json, model
  * twfe_iv_both (inn on digit instrumented by iv1, iv2; seven controls; city + year FE), for every
- * key of the contract in ../shared/spec/cli.md, mapped as ../shared/reference/README.md says
+ * key of the contract in docs/cli.md, mapped as test/fixtures/reference/README.md says
  * ("How the citypanel JSON maps"). Tolerance 1e-8 relative for every number (TOL); integers
  * and lists exactly. Bad usage: exit status 2 and a one-line message on stderr.
  */
 import { expectRel, referenceResults } from "../support/reference";
-import { expectUsageError, jsonOf, runCli, SHARED_DATA } from "./cliHarness";
+import { expectUsageError, jsonOf, runCli, REFERENCE_DATA } from "./cliHarness";
 
 const TOL = 1e-8;
-const DATA = SHARED_DATA("panel_public.csv");
+const DATA = REFERENCE_DATA("panel_public.csv");
 const CONTROLS = "gov,lndensity,lnhum,lnfin,lntrans,lnprotect,lnunemploy";
 const BASE = ["iv2sls", DATA, "--y", "inn", "--endog", "digit", "--iv", "iv1,iv2", "--x", CONTROLS, "--fe", "city,year"];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -4,10 +4,10 @@ import { readCsv } from "../../src/cli/readCsvCells";
 import { RawTable } from "../../src/engine/data/table";
 
 /**
- * Access to ../shared/reference (datasets and reference outputs computed by fixest, plm and
+ * Access to test/fixtures/reference (datasets and reference outputs computed by fixest, plm and
  * an independent numpy port of Stata's ranktest; see its README). Read-only.
  */
-export const REFERENCE_DIR = path.resolve(__dirname, "../../../shared/reference");
+export const REFERENCE_DIR = path.resolve(__dirname, "../fixtures/reference");
 
 const tables = new Map<string, RawTable>();
 /** A reference dataset, parsed once per test file. */

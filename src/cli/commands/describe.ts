@@ -1,27 +1,37 @@
 import { NumericColumn } from "../../engine/data/columns";
-import { DataTable, tableNumeric } from "../../engine/data/table";
+import { DataTable, isTypedTable, tableNumeric } from "../../engine/data/table";
+import { isNumericText } from "../../engine/data/cell";
 import { isCityPanelError } from "../../engine/errors";
 import { Description, describeColumn, DETAIL_PERCENTILES } from "../../engine/index/describe";
 import { listOption, UsageError } from "../args";
 import { Command } from "../command";
+import { shown } from "../../engine/i18n/quote";
 import { fmt, textTable } from "../format";
 import { readDataFile } from "./indexCommon";
 
-/** Every column of the table that parses as numbers and has a value (for describe without --cols). */
+/**
+ * Every column of the table that parses as numbers and has a value (for describe without
+ * --cols). A text column is left out; a column of numbers with one beyond double precision
+ * ("1e400") is an error, not silently left out.
+ */
 function numericColumnsOf(table: DataTable): NumericColumn[] {
   const out: NumericColumn[] = [];
-  for (const name of table.names) {
+  table.names.forEach((name, j) => {
     try {
       const c = tableNumeric(table, name);
       if (c.values.some((v) => v === v)) out.push(c);
     } catch (e) {
-      if (!isCityPanelError(e)) throw e; // a text column: not described
+      if (!isCityPanelError(e)) throw e;
+      const bad = isTypedTable(table)
+        ? table.columns.get(name)?.firstText?.text
+        : e.place.row === undefined ? undefined : table.columns[j][e.place.row - 2];
+      if (typeof bad === "string" && isNumericText(bad)) throw e; // a number too large, not text
     }
-  }
+  });
   return out;
 }
 
-/** `citypanel describe` — descriptive statistics as Stata `summarize` (../shared/spec/cli.md). */
+/** `citypanel describe` — descriptive statistics as Stata `summarize` (docs/cli.md). */
 export const describeCommand: Command = {
   name: "describe",
   summary: "descriptive statistics (N, mean, SD, min, max; --detail: percentiles, skewness, kurtosis)",
@@ -38,14 +48,14 @@ export const describeCommand: Command = {
     const detail = v.detail === true;
     const asked = listOption(v.percentiles).map((s) => {
       const p = Number(s);
-      if (!Number.isFinite(p)) throw new UsageError(`--percentiles: "${s}" is not a number`);
+      if (!Number.isFinite(p)) throw new UsageError(`--percentiles: "${shown(s)}" is not a number`, `--percentiles：“${shown(s)}”不是数值`);
       return p;
     });
     const percentiles = asked.length > 0 ? asked : detail ? DETAIL_PERCENTILES : [];
     const names = listOption(v.cols);
     const table = await readDataFile(args, names.length > 0 ? names : undefined);
     const cols = names.length > 0 ? names.map((n) => tableNumeric(table, n)) : numericColumnsOf(table);
-    if (cols.length === 0) throw new UsageError("the file has no numeric column to describe");
+    if (cols.length === 0) throw new UsageError("the file has no numeric column to describe", "文件中没有可描述的数值列");
     const ds = cols.map((c) => describeColumn(c, { percentiles, moments: detail }));
     return { json: describeJson(cols, ds), text: describeText(cols, ds) };
   },

@@ -5,7 +5,7 @@ import { Command } from "../command";
 import { fmt, textTable } from "../format";
 import { byGroup, PER_ROW_NOTE, readDataFile, seriesSummary } from "./indexCommon";
 
-/** `citypanel locquot` — location quotient (../shared/spec/cli.md). */
+/** `citypanel locquot` — location quotient (docs/cli.md). */
 export const locquotCommand: Command = {
   name: "locquot",
   summary: "location quotient (F_it/K_it)/(F_t/K_t), totals per group (e.g. year) or overall",

@@ -4,7 +4,7 @@ import { Command } from "../command";
 import { fmt, textTable } from "../format";
 import { columnList, numericColumns, readDataFile, warningLines } from "./indexCommon";
 
-/** `citypanel pca` — principal-component composite index (../shared/spec/cli.md). */
+/** `citypanel pca` — principal-component composite index (docs/cli.md). */
 export const pcaCommand: Command = {
   name: "pca",
   summary: "principal-component composite index (Kaiser components weighted by eigenvalue), KMO, Bartlett",

@@ -1,4 +1,5 @@
 import { valueError } from "../errors";
+import { shown } from "../i18n/quote";
 
 /**
  * What counts as a missing value, in one place for every face (CLI, custom functions,
@@ -33,27 +34,26 @@ export function isMissingCell(v: unknown): boolean {
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** A cell's text as a number: NaN when missing, `undefined` when it is not a number. */
+/** True for text that spells a number ("2.5", " -1e3 "), whether or not it fits a double. */
+export const isNumericText = (s: string): boolean => NUMERIC_TEXT.test(s.trim());
+
+/**
+ * A cell's text as a number without throwing: NaN when missing, the number when the text
+ * spells a finite one, `undefined` when parseNumericCell would refuse it (text, beyond double
+ * precision). The byte reader judges the cells it cannot parse from bytes with this.
+ */
 export function numberFromText(text: string): number | undefined {
   const s = text.trim();
   if (MISSING_TOKENS.has(s) || isExcelErrorLiteral(s)) return NaN;
-  return NUMERIC_TEXT.test(s) ? Number(s) : undefined;
+  if (!NUMERIC_TEXT.test(s)) return undefined;
+  const x = Number(s);
+  return Number.isFinite(x) ? x : undefined;
 }
-
-/** A value as quoted in a message: at most ~60 characters, the rest replaced by "…". */
-export const cutForMessage = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
-
-/** The error for text in a numeric column; `row` is the row the user sees (header = row 1). */
-export const notNumberError = (column: string, row: number, text: string) =>
-  valueError(
-    `column "${column}", row ${row}: "${cutForMessage(text)}" is not a number`,
-    `列“${column}”第 ${row} 行：“${cutForMessage(text)}”不是数值`,
-  );
 
 /**
  * Parse one cell as a number. Missing cells give NaN (CityPanel's internal "missing").
- * Text that is not a number, booleans and infinities are errors naming the column and
- * the 1-based data row, because silently treating them as 0 or missing changes results.
+ * Text that is not a number, booleans, infinities and numeric text beyond double precision
+ * ("1e400") are errors naming the column and the row as the user sees it (`row`), because silently treating them as 0 or missing changes results.
  *
  * @example
  * parseNumericCell(" 2.5 ", "gov", 3)  // 2.5
@@ -62,24 +62,29 @@ export const notNumberError = (column: string, row: number, text: string) =>
  */
 export function parseNumericCell(v: unknown, column: string, row: number): number {
   if (isMissingCell(v)) return NaN;
+  const place = { column, row };
+  const col = shown(column);
   if (typeof v === "number") {
     if (!Number.isFinite(v)) {
-      throw valueError(
-        `column "${column}", row ${row}: ${v} is not a finite number`,
-        `列“${column}”第 ${row} 行：${v} 不是有限数值`,
-      );
+      throw valueError(`column "${col}", row ${row}: ${v} is not a finite number`, `列“${col}”第 ${row} 行：${v} 不是有限数值`, place);
     }
     return v;
   }
   if (typeof v === "string") {
-    const x = numberFromText(v);
-    if (x !== undefined) return x;
-    throw notNumberError(column, row, v);
+    const s = v.trim();
+    if (NUMERIC_TEXT.test(s)) {
+      const x = Number(s);
+      if (Number.isFinite(x)) return x;
+      throw valueError(
+        `column "${col}", row ${row}: "${shown(s)}" is beyond the range of double precision (about ±1.8e308)`,
+        `列“${col}”第 ${row} 行：“${shown(s)}”超出双精度数值范围（约 ±1.8e308）`,
+        place,
+      );
+    }
+    throw valueError(`column "${col}", row ${row}: "${shown(v)}" is not a number`, `列“${col}”第 ${row} 行：“${shown(v)}”不是数值`, place);
   }
-  throw valueError(
-    `column "${column}", row ${row}: ${typeof v === "boolean" ? String(v).toUpperCase() : typeof v} is not a number`,
-    `列“${column}”第 ${row} 行：${typeof v === "boolean" ? String(v).toUpperCase() : typeof v} 不是数值`,
-  );
+  const what = typeof v === "boolean" ? String(v).toUpperCase() : typeof v;
+  throw valueError(`column "${col}", row ${row}: ${what} is not a number`, `列“${col}”第 ${row} 行：${what} 不是数值`, place);
 }
 
 /** Parse one id cell (city, year, cluster): text or number; missing gives null. */

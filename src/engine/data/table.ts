@@ -1,5 +1,6 @@
 import { valueError } from "../errors";
-import { notNumberError } from "./cell";
+import { shown as quoted } from "../i18n/quote";
+import { parseNumericCell } from "./cell";
 import { factorize, IdColumn, numericColumn, NumericColumn } from "./columns";
 import { TypedTable } from "./typedTable";
 
@@ -24,7 +25,7 @@ export function headerNames(header: readonly unknown[]): string[] {
   const names = header.map((h, j) => (h === null || h === undefined || String(h).trim() === "" ? `column${j + 1}` : String(h).trim()));
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw valueError(`the header names column "${n}" twice`, `表头中列名“${n}”重复`);
+    if (seen.has(n)) throw valueError(`the header names column "${quoted(n)}" twice`, `表头中列名“${quoted(n)}”重复`, { column: n });
     seen.add(n);
   }
   return names;
@@ -39,8 +40,8 @@ export function tableFromRows(header: readonly unknown[], rows: readonly (readon
 
 /** The error for a column that does not exist, listing (up to 40 of) those that do. */
 export function noColumnError(name: string, names: readonly string[]) {
-  const shown = names.slice(0, 40).join(", ") + (names.length > 40 ? ", …" : "");
-  return valueError(`no column named "${name}" (columns: ${shown})`, `找不到名为“${name}”的列（现有列：${shown}）`);
+  const list = names.slice(0, 40).map((n) => quoted(n, 30)).join(", ") + (names.length > 40 ? ", …" : "");
+  return valueError(`no column named "${quoted(name)}" (columns: ${list})`, `找不到名为“${quoted(name)}”的列（现有列：${list}）`, { column: name });
 }
 
 /** Index of a named column, or an error listing what exists. */
@@ -61,7 +62,11 @@ function typedColumn(t: TypedTable, name: string) {
 export function tableNumeric(t: DataTable, name: string): NumericColumn {
   if (!isTypedTable(t)) return numericColumn(name, t.columns[columnIndex(t, name)], 2);
   const c = typedColumn(t, name);
-  if (c.firstText) throw notNumberError(name, c.firstText.row, c.firstText.text);
+  if (c.firstText) {
+    // the same error as for a cell of a worksheet range (not a number, or beyond double precision)
+    parseNumericCell(c.firstText.text, name, c.firstText.row);
+    throw new Error(`internal: "${c.firstText.text}" was refused by the reader but not by parseNumericCell`);
+  }
   if (!c.values) throw new Error(`internal: column "${name}" was not read as numbers`);
   return { name, values: c.values };
 }

@@ -1,5 +1,5 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { chi2UpperP } from "../dist/pvalues";
+import { chi2UpperP } from "../distributions/pvalues";
 
 /**
  * Whether a correlation matrix is worth a PCA / factor analysis: the Kaiser–Meyer–Olkin

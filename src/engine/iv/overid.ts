@@ -1,4 +1,4 @@
-import { chi2UpperP } from "../dist/pvalues";
+import { chi2UpperP } from "../distributions/pvalues";
 import { crossVec, sumSquares } from "../linalg/crossprod";
 import { matVec, spdInverse } from "../linalg/matrix";
 import { residuals } from "../linalg/residuals";

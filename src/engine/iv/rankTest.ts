@@ -1,6 +1,6 @@
 import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from "ml-matrix";
 import { spdInverse } from "../linalg/matrix";
-import { chi2UpperP } from "../dist/pvalues";
+import { chi2UpperP } from "../distributions/pvalues";
 import { intersectClusters } from "../vcov/meat";
 import { ClusterVars } from "../vcov/types";
 

@@ -1,4 +1,4 @@
-import { fUpperP, tTwoSidedP } from "../dist/pvalues";
+import { fUpperP, tTwoSidedP } from "../distributions/pvalues";
 import { spdInverse, subMatrix } from "../linalg/matrix";
 
 /** Standard errors, t statistics and two-sided p-values with `df` degrees of freedom. */

@@ -1,5 +1,5 @@
 /**
- * IV2SLS against ../shared/reference (fixest + a numpy port of Stata's ranktest / ivreg2):
+ * IV2SLS against test/fixtures/reference (fixest + a numpy port of Stata's ranktest / ivreg2):
  * second-stage coefficients and SEs (iid, HC1, ivreghdfe cluster), first-stage coefficients,
  * SEs and F, Anderson LM, Cragg–Donald F, Kleibergen–Paap rk LM and rk Wald F, Sargan and
  * Hansen J — one and two endogenous regressors, one and several instruments — at 1e-8.

@@ -1,5 +1,5 @@
 /**
- * FEREG against ../shared/reference: coefficients, iid / HC1 / cluster (reghdfe) SEs, their
+ * FEREG against test/fixtures/reference: coefficients, iid / HC1 / cluster (reghdfe) SEs, their
  * p-values, N, singletons, df_a, df_resid and the R² family, at 1e-8 relative (the
  * references agree among fixest, plm, lm with dummies and numpy to ~1e-10).
  */
