@@ -68,7 +68,7 @@ export function tableNumeric(t: DataTable, name: string): NumericColumn {
     throw new Error(`internal: "${c.firstText.text}" was refused by the reader but not by parseNumericCell`);
   }
   if (!c.values) throw new Error(`internal: column "${name}" was not read as numbers`);
-  return { name, values: c.values };
+  return { name, values: c.values, firstRow: 2 };
 }
 
 /** Factorise a named id column. */
