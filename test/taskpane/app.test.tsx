@@ -208,7 +208,7 @@ test("Run: no table chosen is said beside the table list", async () => {
 test("Run: an engine error is shown in the user's words and beside the control it names, never a stack", async () => {
   const user = userEvent.setup();
   const failing = fakeServices({
-    runner: () => ({ result: Promise.reject(new StudyFailed({ en: 'column "gov", row 7: "abc" is not a number', zh: "列“gov”第 7 行：“abc”不是数值", kind: "value" })), cancel: () => undefined }),
+    runner: () => ({ result: Promise.reject(new StudyFailed({ en: 'column "gov", row 7: "abc" is not a number', zh: "列“gov”第 7 行：“abc”不是数值", kind: "value", column: "gov", row: 7 })), cancel: () => undefined }),
   });
   renderApp(failing.services);
   await readAndMap(user);

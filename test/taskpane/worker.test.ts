@@ -61,6 +61,7 @@ test("errors come back in both languages, naming the column", async () => {
   expect(last.error.en).toBe('column "gov", row 7: "abc" is not a number');
   expect(last.error.zh).toBe("列“gov”第 7 行：“abc”不是数值");
   expect(last.error.kind).toBe("value");
+  expect([last.error.column, last.error.row]).toEqual(["gov", 7]); // structured place: the pane needs no text parsing
   const missing = await run({ kind: "study", table, def: { ...def, treatment: { ...def.treatment, column: "nope" } }, lang: "en", tables: ["table3"], source: "" });
   const m = missing[missing.length - 1];
   expect(m.type === "error" && m.error.en).toBe('the data have no column "nope" (mapped as treatment (digit))');

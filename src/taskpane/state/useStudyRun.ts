@@ -6,7 +6,7 @@ import { tr } from "../i18n/strings";
 import { DetectedPanel } from "../model/detectPanel";
 import { liveDataLayout } from "../model/liveDataLayout";
 import { FieldErrors, fieldOfError, validateStudyMapping } from "../model/validate";
-import { StudyCancelledByUser, StudyJob } from "../worker/client";
+import { StudyCancelledByUser, StudyFailed, StudyJob } from "../worker/client";
 import { ProvenanceRow, SingleModelSpec, StudyReply, StudyRequest } from "../worker/protocol";
 import { asBilingual } from "./asBilingual";
 import { TaskpaneServices } from "./services";
@@ -92,7 +92,7 @@ export function useStudyRun(services: TaskpaneServices) {
       if (e instanceof StudyCancelledByUser) return setState((s) => ({ ...s, running: false, cancelled: true }));
       const b = asBilingual(e);
       setState((s) => ({ ...s, running: false, error: b }));
-      const field = fieldOfError(b.en, def);
+      const field = e instanceof StudyFailed ? fieldOfError(e.wire, def) : undefined;
       if (field) onFieldErrors({ [field]: b });
     } finally {
       job.current = null;

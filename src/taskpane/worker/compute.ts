@@ -1,4 +1,4 @@
-import { isCityPanelError } from "../../engine/errors";
+import { errorToWire } from "../../engine/errors";
 import { Lang, t } from "../../engine/i18n/lang";
 import { LABELS } from "../../engine/i18n/tableLabels";
 import { buildPanel } from "../../engine/study/buildPanel";
@@ -26,7 +26,7 @@ export async function compute(request: StudyRequest, post: (m: FromWorker) => vo
     const reply: StudyReply = { tables: out.tables, provenance };
     post({ type: "done", result: request.workbook ? { ...reply, ...(await workbook({ ...out, provenance }, request.lang)) } : reply });
   } catch (e) {
-    post({ type: "error", error: toBilingual(e) });
+    post({ type: "error", error: errorToWire(e) });
   }
 }
 
@@ -35,12 +35,6 @@ async function workbook(input: StudyWorkbookInput, lang: Lang): Promise<{ workbo
   const { studyWorkbookBytes } = await import("../../cli/workbook/writeStudyWorkbook");
   const { bytes, sheets } = await studyWorkbookBytes(input, lang);
   return { workbook: bytes, sheets };
-}
-
-export function toBilingual(e: unknown): { en: string; zh: string; kind: string } {
-  if (isCityPanelError(e)) return { en: e.message, zh: e.messageZh, kind: e.kind };
-  const m = e instanceof Error ? e.message : String(e);
-  return { en: `Unexpected problem: ${m}`, zh: `意外错误：${m}`, kind: "internal" };
 }
 
 function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker) => void): StudyWorkbookInput {

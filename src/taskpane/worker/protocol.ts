@@ -1,4 +1,5 @@
 import { RawTable } from "../../engine/data/table";
+import { ErrorWire } from "../../engine/errors";
 import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { StudyDefinition } from "../../engine/study/definition";
 import { JournalTable } from "../../engine/tables/journalTable";
@@ -54,4 +55,4 @@ export type ToWorker = { readonly type: "run"; readonly request: StudyRequest };
 export type FromWorker =
   | { readonly type: "progress"; readonly table: string; readonly index: number; readonly total: number }
   | { readonly type: "done"; readonly result: StudyReply }
-  | { readonly type: "error"; readonly error: Bilingual & { readonly kind: string } };
+  | { readonly type: "error"; readonly error: ErrorWire };
