@@ -150,7 +150,7 @@ test("web app: file input → map → run all tables → Download results.xlsx e
   }
 }, { timeout: 240_000 });
 
-test("web app in Chinese: a GBK-free UTF-8 file with a BOM, an .xls refused with a Chinese message", async ({ assert, openPage, log }) => {
+test("web app in Chinese: an .xls refused with a Chinese message; Table 3 alone gives 表3, 数据 and 来源说明", async ({ assert, openPage, log }) => {
   const server = await citypanelServe();
   try {
     const { page } = await openApp(openPage, server.url, "zh-CN");
