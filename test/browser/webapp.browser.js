@@ -144,6 +144,7 @@ test("web app: file input → map → run all tables → Download results.xlsx e
     assert.deepEqual(foreign, []);
     assert.ok(rec.requests.some((u) => u.endsWith("/study.worker.js")), "the study worker was not loaded");
     assert.ok(!rec.requests.some((u) => /office/i.test(u)), "the web app must not load office.js");
+    await page.setViewportSize({ width: 760, height: 560 });
     await docImage(page, "webapp");
   } finally {
     await server.stop();
@@ -171,8 +172,36 @@ test("web app in Chinese: an .xls refused with a Chinese message; Table 3 alone 
     const sheets = await page.getByTestId("written-sheets").locator("li").allTextContents();
     assert.deepEqual(sheets, ["表3 基准回归", "数据", "来源说明"]);
     log(`zh sheets: ${sheets.join(" | ")}`);
+    await page.setViewportSize({ width: 760, height: 520 });
     await docImage(page, "webapp-zh");
   } finally {
     await server.stop();
   }
 }, { timeout: 180_000 });
+
+/** A small panel as Chinese Excel saves "CSV": GBK bytes (城市,年份,x / 北京 / 上海). */
+const GBK = { 城: "b3c7", 市: "cad0", 年: "c4ea", 份: "b7dd", 北: "b1b1", 京: "bea9", 上: "c9cf", 海: "baa3" };
+const gbkBytes = (text) => [...text].flatMap((ch) => (GBK[ch] ? [...Buffer.from(GBK[ch], "hex")] : [...Buffer.from(ch, "utf8")]));
+
+test("web app: a GBK CSV dropped on the page is read with its Chinese header", async ({ assert, openPage }) => {
+  const server = await citypanelServe();
+  try {
+    const { page } = await openApp(openPage, server.url, "zh-CN");
+    const bytes = gbkBytes("城市,年份,x\n北京,2008,1\n北京,2009,2\n上海,2008,3\n上海,2009,4\n");
+    // a drop as the browser delivers it: a DataTransfer holding the file
+    await page.evaluate((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], "面板.csv", { type: "text/csv" }));
+      const zone = document.querySelector("[data-testid=file-drop]");
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, bytes);
+    await page.getByTestId("sum-n").waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId("sum-n").textContent(), "4");
+    assert.equal(await page.getByTestId("sum-cities").textContent(), "2");
+    assert.equal(await page.getByTestId("sum-balance").textContent(), "平衡面板");
+    assert.match(await page.getByTestId("data-summary").textContent(), /读取自 面板\.csv.*城市列城市.*年份列年份/);
+  } finally {
+    await server.stop();
+  }
+}, { timeout: 120_000 });
