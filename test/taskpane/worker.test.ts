@@ -65,3 +65,18 @@ test("errors come back in both languages, naming the column", () => {
   const m = missing[missing.length - 1];
   expect(m.type === "error" && m.error.en).toBe('the data have no column "nope" (mapped as treatment (digit))');
 });
+
+test("the VCE rule every face shares (vcov/resolve.ts): a cluster column with an explicit robust / iid is refused in both languages", () => {
+  const def = defaultStudy();
+  const model = { estimator: "fereg" as const, y: "inn", x: ["digit", "gov"], fixedEffects: true, vcov: "robust" as const, cluster: "city" };
+  const msgs = run({ kind: "model", table, def, lang: "en", source: "s", model });
+  const last = msgs[msgs.length - 1];
+  expect(last.type).toBe("error");
+  if (last.type !== "error") return;
+  expect(last.error.en).toMatch(/^The “Cluster by” column and the variance estimator "robust" contradict each other/);
+  expect(last.error.zh).toMatch(/^“聚类变量”与 标准误类型 "robust" 相互矛盾/);
+  // the study definition the pane runs follows the same rule
+  const study = run({ kind: "study", table, def: { ...def, vcov: "iid", cluster: "city" }, lang: "en", tables: ["table3"], source: "" });
+  const s = study[study.length - 1];
+  expect(s.type === "error" && s.error.en).toMatch(/^The "cluster" key and "vcov" "iid" contradict each other/);
+});

@@ -1,6 +1,6 @@
 import { tableIds, tableNumeric } from "../../engine/data/table";
 import { fereg, FeregResult } from "../../engine/regression/fereg";
-import { parseVcovType } from "../../engine/vcov/types";
+import { CLI_ARGS, resolveVcov } from "../../engine/vcov/resolve";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { fmt, textTable } from "../format";
@@ -26,19 +26,16 @@ export const feregCommand: Command = {
     const yName = requiredOption(v, "y");
     const xNames = listOption(v.x);
     if (xNames.length === 0) throw new UsageError("--x needs at least one regressor");
-    const clusterNames = listOption(v.cluster);
-    const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
-    if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`);
-    if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`);
+    const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
     const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
     const result = fereg(
       {
         y: tableNumeric(table, yName),
         x: xNames.map((n) => tableNumeric(table, n)),
         fe: listOption(v.fe).map((n) => tableIds(table, n)),
-        cluster: clusterNames.map((n) => tableIds(table, n)),
+        cluster: vce.clusters.map((n) => tableIds(table, n)),
       },
-      { vcov, keepSingletons: v["keep-singletons"] === true },
+      { vcov: vce.type, keepSingletons: v["keep-singletons"] === true },
     );
     return { json: feregJson(result), text: feregText(result) };
   },

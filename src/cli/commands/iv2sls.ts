@@ -1,6 +1,6 @@
 import { tableIds, tableNumeric } from "../../engine/data/table";
 import { iv2sls, Iv2slsResult } from "../../engine/iv/iv2sls";
-import { parseVcovType } from "../../engine/vcov/types";
+import { CLI_ARGS, resolveVcov } from "../../engine/vcov/resolve";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { fmt, textTable } from "../format";
@@ -31,10 +31,7 @@ export const iv2slsCommand: Command = {
     const ivs = listOption(v.iv);
     if (endog.length === 0) throw new UsageError("--endog needs at least one endogenous regressor");
     if (ivs.length === 0) throw new UsageError("--iv needs at least one excluded instrument");
-    const clusterNames = listOption(v.cluster);
-    const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
-    if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`);
-    if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`);
+    const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
     const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
     const r = iv2sls(
       {
@@ -43,9 +40,9 @@ export const iv2slsCommand: Command = {
         instruments: ivs.map((n) => tableNumeric(table, n)),
         exog: listOption(v.x).map((n) => tableNumeric(table, n)),
         fe: listOption(v.fe).map((n) => tableIds(table, n)),
-        cluster: clusterNames.map((n) => tableIds(table, n)),
+        cluster: vce.clusters.map((n) => tableIds(table, n)),
       },
-      { vcov, keepSingletons: v["keep-singletons"] === true },
+      { vcov: vce.type, keepSingletons: v["keep-singletons"] === true },
     );
     return { json: iv2slsJson(r), text: iv2slsText(r) };
   },
