@@ -1,9 +1,12 @@
+import { Bilingual } from "../engine/i18n/lang";
 import { OptionSpec, ParsedArgs } from "./args";
 
-/** What a command prints: a JSON object for `--json`, and text for people. */
+/** What a command prints: a JSON object for `--json`, and text for people; warnings go to stderr. */
 export interface CommandOutput {
   readonly json: Record<string, unknown>;
   readonly text: string;
+  /** Printed on stderr in the user's language (the JSON carries them too, under `warnings`). */
+  readonly warnings?: readonly Bilingual[];
 }
 
 /**

@@ -1,51 +1,83 @@
 import { isCityPanelError } from "../engine/errors";
-import { Lang, langFromLocale } from "../engine/i18n/lang";
+import { Lang, langFromLocale, parseLang } from "../engine/i18n/lang";
+import { shown } from "../engine/i18n/quote";
 import { CITYPANEL_VERSION } from "../engine/version";
 import { parseCommandArgs, UsageError } from "./args";
 import { Command } from "./command";
 import { COMMANDS } from "./commands";
+import { HELP_ZH } from "./i18n/helpZh";
 import { toJson } from "./json";
 
 const VERSION = CITYPANEL_VERSION;
 
-function overview(): string {
+function overview(lang: Lang): string {
+  const zh = lang === "zh";
   const lines = [
-    `citypanel ${VERSION} — regional panel econometrics on a CSV or xlsx file`,
+    zh ? `citypanel ${VERSION} — 对 CSV 或 xlsx 文件做区域面板计量分析` : `citypanel ${VERSION} — regional panel econometrics on a CSV or xlsx file`,
     "",
-    "usage: citypanel <command> FILE [options] [--json]",
+    zh ? "用法：citypanel <命令> FILE [选项] [--json] [--lang en|zh]" : "usage: citypanel <command> FILE [options] [--json] [--lang en|zh]",
     "",
-    "commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    zh ? "命令：" : "commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${zh ? HELP_ZH[c.name]?.summary ?? c.summary : c.summary}`),
     "",
-    "Run `citypanel <command> --help` for a command's options.",
+    zh ? "运行 `citypanel <命令> --help` 查看该命令的选项。" : "Run `citypanel <command> --help` for a command's options.",
   ];
   return lines.join("\n");
 }
 
-function commandHelp(c: Command): string {
-  const opts = Object.entries(c.options).map(([k, o]) => `  --${k}${o.type === "string" ? " VALUE" : ""}`.padEnd(28) + o.help);
-  return [`usage: ${c.usage}`, "", c.summary, "", "options:", ...opts, "  --json".padEnd(28) + "print one JSON object instead of a table"].join("\n");
+function commandHelp(c: Command, lang: Lang): string {
+  const zh = lang === "zh" ? HELP_ZH[c.name] : undefined;
+  const line = (flag: string, help: string) => `  ${flag}`.padEnd(28) + help;
+  const opts = Object.entries(c.options).map(([k, o]) => line(`--${k}${o.type === "string" ? " VALUE" : ""}`, zh?.options[k] ?? o.help));
+  return [
+    `${zh ? "用法：" : "usage: "}${c.usage}`, "", zh?.summary ?? c.summary, "", zh ? "选项：" : "options:", ...opts,
+    line("--json", zh ? "输出一个 JSON 对象而非表格" : "print one JSON object instead of a table"),
+    line("--lang en|zh", zh ? "消息与表格的语言（默认取 CITYPANEL_LANG / LC_ALL / LC_MESSAGES / LANG）" : "language of messages and tables (default: CITYPANEL_LANG / LC_ALL / LC_MESSAGES / LANG)"),
+  ].join("\n");
+}
+
+/** The language the environment asks for: CITYPANEL_LANG, else LC_ALL, LC_MESSAGES, LANG (first set). */
+export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): Lang {
+  const tag = [env.CITYPANEL_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== "");
+  return langFromLocale(tag);
 }
 
 /**
- * The language of error messages: Chinese with `--lang zh`, or when CITYPANEL_LANG (else
- * LC_ALL, else LANG) is a zh locale; English otherwise.
+ * The global `--lang` (every command): removed from argv, and its value read with the
+ * environment as the fallback. A value that names no language is a usage error.
  */
-function messageLanguage(argv: readonly string[]): Lang {
-  const i = argv.indexOf("--lang");
-  if (i >= 0 && argv[i + 1] === "zh") return "zh";
-  if (argv.includes("--lang=zh")) return "zh";
-  return langFromLocale(process.env.CITYPANEL_LANG || process.env.LC_ALL || process.env.LANG);
+function takeLang(argv: readonly string[]): { rest: string[]; lang: Lang; bad?: string } {
+  const rest: string[] = [];
+  let lang = environmentLanguage();
+  let bad: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    let word: string | undefined;
+    if (a === "--lang") { word = argv[i + 1]; i++; if (word === undefined) { bad = ""; continue; } }
+    else if (a.startsWith("--lang=")) word = a.slice("--lang=".length);
+    else { rest.push(a); continue; }
+    const l = parseLang(word);
+    if (l) lang = l; else bad = word;
+  }
+  return { rest, lang, bad };
 }
 
 /**
  * Run the command line; resolves to the exit status: 0 ok, 2 bad usage or bad input,
- * 1 anything else. Output goes to stdout, one-line errors to stderr.
+ * 1 anything else. Output goes to stdout, one-line errors and warnings to stderr, in the
+ * language of `--lang` (any command) or of the environment.
  */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const { rest: all, lang, bad } = takeLang(argv);
+  const zh = lang === "zh";
+  const [name, ...rest] = all;
+  const fail = (prefix: string, message: string) => { process.stderr.write(`${prefix}: ${message.replace(/\s*\n\s*/g, " ")}\n`); };
+  if (bad !== undefined) {
+    fail(name ? `citypanel ${name}` : "citypanel", zh ? `--lang 必须为 en 或 zh（也接受 zh_CN、zh-CN、zh_TW、en_US 等），实际为“${shown(bad)}”` : `--lang must be en or zh (zh_CN, zh-CN, zh_TW, en_US … also work), got "${shown(bad)}"`);
+    return 2;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(overview() + "\n");
+    process.stdout.write(overview(lang) + "\n");
     return name ? 0 : 2;
   }
   if (name === "--version" || name === "-v") {
@@ -54,31 +86,36 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`citypanel: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})\n`);
+    const list = COMMANDS.map((c) => c.name).join(", ");
+    fail("citypanel", zh ? `未知命令“${shown(name)}”（可用命令：${list}）` : `unknown command "${shown(name)}" (commands: ${list})`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(commandHelp(command) + "\n");
+    process.stdout.write(commandHelp(command, lang) + "\n");
     return 0;
   }
   try {
-    const args = parseCommandArgs(rest, { ...command.options, json: { type: "boolean", help: "" } });
+    const args = parseCommandArgs(rest, { ...command.options, json: { type: "boolean", help: "" } }, lang);
     if (command.needsFile && args.positionals.length !== 1) {
-      throw new UsageError(args.positionals.length === 0 ? "a data FILE is required" : `expected one FILE, got ${args.positionals.length}: ${args.positionals.join(" ")}`);
+      const n = args.positionals.length;
+      throw n === 0
+        ? new UsageError("a data FILE is required", "需要指定数据文件 FILE")
+        : new UsageError(`expected one FILE, got ${n}: ${shown(args.positionals.join(" "))}`, `只能指定一个数据文件，实际给出 ${n} 个：${shown(args.positionals.join(" "))}`);
     }
     const out = await command.run(args);
+    for (const w of out.warnings ?? []) process.stderr.write(`citypanel ${name}: ${zh ? w.zh : w.en}\n`);
     process.stdout.write((args.values.json ? toJson(out.json) : out.text) + "\n");
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`citypanel ${name}: ${e.message} (usage: ${command.usage})\n`);
+      fail(`citypanel ${name}`, zh ? `${e.localized(lang)}（用法：${command.usage}）` : `${e.message} (usage: ${command.usage})`);
       return 2;
     }
     if (isCityPanelError(e)) {
-      process.stderr.write(`citypanel ${name}: ${e.localized(messageLanguage(rest)).replace(/\s*\n\s*/g, " ")}\n`);
+      fail(`citypanel ${name}`, e.localized(lang));
       return 2;
     }
-    process.stderr.write(`citypanel ${name}: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);
+    fail(`citypanel ${name}`, `${zh ? "意外故障" : "unexpected failure"}: ${(e as Error)?.message ?? String(e)}`);
     return 1;
   }
 }

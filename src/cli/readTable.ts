@@ -3,6 +3,7 @@ import * as path from "path";
 import { parse } from "csv-parse/sync";
 import { valueError } from "../engine/errors";
 import { RawTable, tableFromRows } from "../engine/data/table";
+import { worksheetRows } from "./xlsxRows";
 
 /**
  * Read a CSV (UTF-8, optional BOM, header row, comma-separated) or an .xlsx file (first
@@ -38,28 +39,7 @@ async function readXlsx(file: string, sheet?: string): Promise<RawTable> {
     const names = wb.worksheets.map((w) => w.name).join(", ");
     throw valueError(`${file}: no sheet named "${sheet}" (sheets: ${names})`, `${file}：没有名为“${sheet}”的工作表（现有：${names}）`);
   }
-  const rows: unknown[][] = [];
-  const width = ws.columnCount;
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const out: unknown[] = new Array(width).fill("");
-    for (let c = 1; c <= width; c++) out[c - 1] = xlsxCellValue(row.getCell(c).value);
-    rows[rowNumber - 1] = out;
-  });
-  const dense = Array.from(rows, (r) => r ?? new Array(width).fill(""));
-  while (dense.length > 0 && dense[dense.length - 1].every((v) => v === "" || v === null)) dense.pop();
+  const dense = worksheetRows(ws);
   if (dense.length === 0) throw valueError(`${file}: the sheet is empty`, `${file}：工作表为空`);
   return tableFromRows(dense[0], dense.slice(1));
-}
-
-/** Reduce an exceljs cell value (formula results, rich text, errors, dates) to a plain cell. */
-function xlsxCellValue(v: unknown): unknown {
-  if (v === null || v === undefined) return "";
-  if (typeof v !== "object") return v;
-  if (v instanceof Date) return v.getUTCFullYear() * 10000 + (v.getUTCMonth() + 1) * 100 + v.getUTCDate();
-  const o = v as Record<string, unknown>;
-  if ("error" in o) return String(o.error);
-  if ("result" in o) return xlsxCellValue(o.result);
-  if ("richText" in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
-  if ("text" in o) return String(o.text);
-  return "";
 }

@@ -1,13 +1,20 @@
 import { STUDY_TABLES } from "../engine/study/tables/registry";
-import { TaskpaneServices } from "./components/App";
-import { insertTemplate, listSources, loadMapping, readSource, repairFormulas, saveMapping, writeLiveStudy, writeStudyOutput } from "./excel/workbook";
+import { readSource, listSources } from "./excel/read";
+import { repairFormulas } from "./excel/repair";
+import { loadMapping, saveMapping } from "./excel/settings";
+import { insertTemplate, writeLiveStudy } from "./excel/template";
+import { writeStudyOutput } from "./excel/write";
+import { TaskpaneServices } from "./state/services";
 import { workerRunner } from "./worker/client";
 
-/** The real services: Excel through Office.js, the study in a Web Worker. */
+/** The add-in's services: Excel through Office.js, the study in a Web Worker. */
 export function taskpaneServices(): TaskpaneServices {
   return {
     listSources,
-    readSource: (source, onProgress) => readSource(source, { onProgress }),
+    readSource: (source, onProgress) => {
+      if (source.kind === "file") throw new Error("the add-in reads from the workbook, not from a file");
+      return readSource(source, { onProgress });
+    },
     loadMapping,
     saveMapping,
     runner: workerRunner(),
@@ -17,5 +24,6 @@ export function taskpaneServices(): TaskpaneServices {
     repairFormulas,
     availableTables: Object.keys(STUDY_TABLES),
     liveFormulasAvailable: true,
+    writtenBy: "CityPanel task pane",
   };
 }

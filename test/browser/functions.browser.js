@@ -9,6 +9,7 @@
 const fs = require("fs");
 const path = require("path");
 const { test, ROOT } = require("./lib/harness");
+const { disableOfficeJsTelemetryFrame } = require("./lib/excelStandIn");
 
 const REF = path.resolve(ROOT, "test/fixtures/reference");
 const ref = JSON.parse(fs.readFileSync(path.join(REF, "results/panel_public.json"), "utf8"));
@@ -57,7 +58,7 @@ async function callAll(page, calls) {
  * `message` — the two fields the runtime reads from a thrown CustomFunctions.Error.
  */
 async function openFunctions(openPage, dist) {
-  const record = await openPage("taskpane.html", { locale: "en-US" });
+  const record = await openPage("taskpane.html", { locale: "en-US", initScripts: [disableOfficeJsTelemetryFrame] });
   const ids = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")).functions.map((f) => f.id);
   await record.page.waitForFunction(
     (want) => want.every((id) => typeof CustomFunctions._association.mappings[id] === "function"),
@@ -105,8 +106,8 @@ async function spills(assert, page, calls) {
   }
   return (k) => res[k].value;
 }
-// office.js outside Office calls a telemetry page ~10 s after load (the harness fails any request
-// leaving the machine), so each test keeps its page open for a few seconds only.
+// office.js outside Office calls a telemetry page a few seconds after load (the harness fails any
+// request leaving the machine): openFunctions switches that frame off before office.js runs.
 
 test("FEREG and IV2SLS spill the reference panel's tables from cell arrays (computed in functions.worker.js)", async ({ assert, dist, openPage, log }) => {
   const { page, ids, associated, requests } = await openFunctions(openPage, dist);

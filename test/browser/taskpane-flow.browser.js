@@ -150,7 +150,8 @@ test("full flow on the sample panel: select → map → run Tables 1–7 → she
 
 test("zh-CN: Chinese UI, Cancel writes nothing, Table 4 goes to 表4 工具变量", async ({ assert, openPage, screenshot, log }) => {
   const { page } = await openPane(openPage, "zh-CN", panelInit());
-  assert.equal(await page.locator("#citypanel-title").textContent(), "城市面板计量");
+  assert.equal(await page.locator("#citypanel-title").textContent(), "CityPanel");
+  assert.equal(await page.locator("#citypanel-subtitle").textContent(), "城市面板计量");
   await page.getByRole("button", { name: "读取数据" }).click();
   await page.getByTestId("sum-n").waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId("sum-balance").textContent(), "平衡面板");
@@ -207,9 +208,16 @@ test("live CITYPANEL formulas instead of values, and Insert template wired to a 
   assert.deepEqual(await page.evaluate(() => __excel.dump("Table 3 Baseline").values), [["keep me", 42]]);
   log(`live Table 3: ${formulas[0].slice(0, 90)}…`);
 
+  // the workbook tools live on the Data step (reachable before any data are read)
+  await page.getByRole("tab", { name: "1 Data" }).click();
   await page.getByRole("button", { name: "Insert template" }).click();
   await page.getByText(/^Template inserted: /).waitFor({ timeout: 30_000 });
   const names = await page.evaluate(() => __excel.sheetNames());
+  // a second Insert template goes to the sheets already there instead of adding "Setup (3)", "Vars (3)" …
+  await page.getByRole("button", { name: "Insert template" }).click();
+  await page.getByText(/^The template is already in this workbook/).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await page.evaluate(() => __excel.sheetNames()), names);
+  assert.equal(await page.evaluate(() => __excel.activeSheet()), "Data");
   assert.ok(names.includes("Data") && names.includes("Vars (2)") && names.includes("Table 4 IV 2SLS"), names.join(" | "));
   const data = await page.evaluate(() => __excel.dump("Data"));
   assert.deepEqual(data.values[0].slice(0, 4), ["city", "year", "agglomeration", "ind01"]);

@@ -26,6 +26,6 @@ describe("citypanel coupling", () => {
     fs.writeFileSync(file, "u1,u2\n0.4,-0.1\n");
     const r = await runCli(["coupling", file, "--cols", "u1,u2"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the coupling degree needs values ≥ 0, but column "u2" has -0.1 in row 1');
+    expect(r.stderr).toContain('the coupling degree needs values ≥ 0, but column "u2" has -0.1 in row 2'); // file row, header = row 1
   });
 });

@@ -27,7 +27,7 @@ describe("citypanel locquot", () => {
     fs.writeFileSync(file, "F,K\n1,10\n3,0\n");
     const bad = await runCli(["locquot", file, "--num", "F", "--den", "K"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('the location quotient needs values > 0, but column "K" has 0 in row 2');
+    expect(bad.stderr).toContain('the location quotient needs values > 0, but column "K" has 0 in row 3'); // file row, header = row 1
     fs.rmSync(dir, { recursive: true, force: true });
   });
   test("missing --den: exit 2", async () => {

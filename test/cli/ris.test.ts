@@ -24,7 +24,7 @@ describe("citypanel ris", () => {
     fs.writeFileSync(file, "a,b,c\n0.1,0.4,0.5\n0.1,0.4,0.6\n");
     const bad = await runCli(["ris", file, "--shares", "a,b,c"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('row 2: the shares "a", "b", "c" sum to 1.1, not 1');
+    expect(bad.stderr).toContain('row 3: the shares "a", "b", "c" sum to 1.1, not 1'); // file row, header = row 1
     expect((await runCli(["ris", file, "--shares", "a,b"])).stderr).toContain("--shares needs exactly 3 columns");
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -71,6 +71,7 @@ test("an engine error in the worker comes back as a CityPanelError with both mes
   expect(e).toBeInstanceOf(Error);
   expect(e.name).toBe(new CityPanelError("na", "", "").name); // the client module is a fresh copy here, so compare by name
   expect([e.kind, e.message, e.messageZh]).toEqual(["na", "there is no first stage 2: the model has 1 endogenous regressor(s)", "不存在第 2 个第一阶段：模型只有 1 个内生解释变量"]);
+  expect(e.place).toEqual({ argument: "output" }); // the one ErrorWire format keeps where the error is
 });
 
 test("a worker script that fails to load, or no Worker at all, falls back to computing in-thread", async () => {

@@ -37,7 +37,7 @@ const reply: StudyReply = {
 };
 
 function fakeServices(over: Partial<TaskpaneServices> = {}) {
-  const calls = { runs: [] as StudyRequest[], writes: [] as StudyReply[], saves: 0 };
+  const calls = { runs: [] as StudyRequest[], writes: [] as StudyReply[], saves: 0, templates: 0 };
   const services: TaskpaneServices = {
     listSources: async () => ({ names: ["PanelData"], tables: ["PanelTable"] }),
     readSource: async (_s, onProgress) => { onProgress(ROWS + 1, ROWS + 1); return block; },
@@ -48,7 +48,7 @@ function fakeServices(over: Partial<TaskpaneServices> = {}) {
       return { result: Promise.resolve().then(() => { onProgress("table3", 1, 1); return reply; }), cancel: () => undefined };
     },
     writeOutput: async (out) => { calls.writes.push(out); return ["Table 3 Baseline (2)", "Provenance"]; },
-    insertTemplate: async () => ["Data", "Setup"],
+    insertTemplate: async () => { calls.templates++; return { sheets: ["Data", "Setup"], reused: calls.templates > 1 }; },
     repairFormulas: async () => 12,
     availableTables: ["table1", "table2", "table3", "table4", "table5", "table6", "table7"],
     liveFormulasAvailable: true,
@@ -96,6 +96,11 @@ test("Map step: columns auto-mapped; a wrong choice shows its message beside the
   await readAndMap(user);
   expect((screen.getByTestId("map-city") as HTMLSelectElement).value).toBe("city");
   expect((screen.getByTestId("map-treatment") as HTMLSelectElement).value).toBe("digit");
+  // what was matched by name is listed without opening the sections
+  const matched = screen.getByTestId("auto-matched");
+  expect(within(matched).getByText(/^Matched automatically by name: 11 of 11 roles$/)).toBeTruthy();
+  expect(within(matched).getByText("Treatment (digit)").nextElementSibling!.textContent).toBe("digit");
+  expect(within(matched).getByText("Instruments").nextElementSibling!.textContent).toMatch(/^\w+(, \w+)+$/);
   // the text cell in digit_alt is reported beside the alternative-digit control (its section opened itself)
   const altSelect = screen.getByRole("combobox", { name: "Alternative digit measure" });
   expect(description(altSelect)).toBe(`Column "digit_alt" (the alternative digit) must hold numbers, but cell ${columnLetters(alt)}6 contains "abc".`);
@@ -156,7 +161,8 @@ test("Run: progress, the chosen tables go to the worker, the output is written a
   expect(req.tables).toEqual(["table2", "table3", "table4", "table5", "table6", "table7"]);
   expect(req.table.rows).toBe(28);
   expect(calls.writes[0].tables).toBe(reply.tables);
-  expect(calls.writes[0].provenance.find((r) => r.label.en === "output")!.value).toBe("values");
+  expect(req.provenance!.find((r) => r.label.en === "output")!.value).toBe("values");
+  expect(req.provenance!.find((r) => r.label.en === "written by")!.value).toBe("CityPanel task pane");
 });
 
 test("Run: a single model with chosen variables and VCE", async () => {
@@ -202,7 +208,7 @@ test("Run: no table chosen is said beside the table list", async () => {
 test("Run: an engine error is shown in the user's words and beside the control it names, never a stack", async () => {
   const user = userEvent.setup();
   const failing = fakeServices({
-    runner: () => ({ result: Promise.reject(new StudyFailed({ en: 'column "gov", row 7: "abc" is not a number', zh: "列“gov”第 7 行：“abc”不是数值", kind: "value" })), cancel: () => undefined }),
+    runner: () => ({ result: Promise.reject(new StudyFailed({ en: 'column "gov", row 7: "abc" is not a number', zh: "列“gov”第 7 行：“abc”不是数值", kind: "value", column: "gov", row: 7 })), cancel: () => undefined }),
   });
   renderApp(failing.services);
   await readAndMap(user);
@@ -251,13 +257,17 @@ test("a mapping saved in the workbook is restored when the data are read", async
   expect((screen.getByRole("combobox", { name: "Cluster by" }) as HTMLSelectElement).value).toBe("agglomeration");
 });
 
-test("Insert template reports the sheets it added; the pane starts in Chinese for a zh display language", async () => {
+test("first screen: one product name with a zh subtitle; steps not yet reachable are disabled; the workbook tools work before any data", async () => {
   const user = userEvent.setup();
   renderApp(fakeServices().services, "zh");
-  expect(screen.getByRole("heading", { name: "城市面板计量" })).toBeTruthy();
-  await user.click(screen.getByRole("tab", { name: "4 输出" }));
+  expect(screen.getByRole("heading", { name: "CityPanel" })).toBeTruthy();
+  expect(screen.getByText("城市面板计量")).toBeTruthy();
+  const disabled = (name: string) => (screen.getByRole("tab", { name }) as HTMLButtonElement).disabled;
+  expect(["1 数据", "2 变量映射", "3 运行", "4 输出"].map(disabled)).toEqual([false, true, true, true]);
   await user.click(screen.getByRole("button", { name: "插入模板" }));
-  await waitFor(() => expect(screen.getByText("已插入模板：Data, Setup")).toBeTruthy());
+  await waitFor(() => expect(screen.getByTestId("template-status").textContent).toBe("已插入模板：Data, Setup"));
+  await user.click(screen.getByRole("button", { name: "插入模板" }));
+  await waitFor(() => expect(screen.getByTestId("template-status").textContent).toMatch(/^本工作簿中已有模板（Data, Setup）/));
   await user.click(screen.getByRole("button", { name: "修复公式" }));
   expect((await screen.findByTestId("repair-status")).textContent).toBe("已重新输入 12 个 CITYPANEL 公式。");
 });

@@ -5,11 +5,14 @@
  */
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { JournalTable } from "../../src/engine/tables/journalTable";
-import {
-  addSheetWithUniqueName, DEFAULT_MAX_CELLS_PER_READ, insertTemplate, loadMapping, readSource, repairFormulas, saveMapping, SETTINGS_KEY,
-  writeGrid, writeJournalTable, writeLiveStudy, writeStudyOutput,
-} from "../../src/taskpane/excel/workbook";
-import { uniqueSheetName } from "../../src/taskpane/excel/sheetNames";
+import { DEFAULT_MAX_CELLS_PER_READ, readSource } from "../../src/taskpane/excel/read";
+import { repairFormulas } from "../../src/taskpane/excel/repair";
+import { loadMapping, saveMapping } from "../../src/taskpane/excel/settings";
+import { insertTemplate, writeLiveStudy } from "../../src/taskpane/excel/template";
+import { addSheetWithUniqueName, writeGrid, writeJournalTable, writeStudyOutput } from "../../src/taskpane/excel/write";
+import { expectedHeaders } from "../../src/taskpane/model/expectedHeaders";
+import { SETTINGS_KEY } from "../../src/taskpane/model/savedMapping";
+import { uniqueSheetName } from "../../src/taskpane/model/sheetNames";
 import { installExcel, WorkbookModel } from "./mockExcel";
 
 const panel = (rows: number, cols: number): unknown[][] => [
@@ -160,7 +163,7 @@ describe("writing", () => {
     const model = new WorkbookModel({ Data: [header], Vars: [["mine"]] });
     installExcel(model);
     const def = defaultStudy();
-    const names = await writeLiveStudy(def, { sheet: "Data", names: (await import("../../src/taskpane/excel/workbook")).expectedHeaders(def), rows: 10 }, ["table3"], [], "en");
+    const names = await writeLiveStudy(def, { sheet: "Data", names: expectedHeaders(def), rows: 10 }, ["table3"], [], "en");
     expect(names).toEqual(["Setup", "Vars (2)", "Calc", "Table 3 Baseline"]);
     expect(model.value("Vars", 0, 0)).toBe("mine");
     const formulas = [...model.sheets.get("Table 3 Baseline")!.values()].map((c) => c.f).filter(Boolean) as string[];
@@ -175,7 +178,8 @@ describe("writing", () => {
   test("Insert template: a Data sheet with the expected headers, frozen, and result sheets wired to it", async () => {
     const model = new WorkbookModel({ Data: [["already here"]] });
     installExcel(model);
-    const names = await insertTemplate("en", 2744);
+    const { sheets: names, reused } = await insertTemplate("en", 2744);
+    expect(reused).toBe(false);
     expect(names[0]).toBe("Data (2)");
     expect(names).toContain("Table 4 IV 2SLS");
     expect(model.value("Data (2)", 0, 0)).toBe("city");
@@ -185,6 +189,18 @@ describe("writing", () => {
     expect(model.value("Data", 0, 0)).toBe("already here");
     const vars = [...model.sheets.get("Vars")!.values()].map((c) => c.f).filter(Boolean) as string[];
     expect(vars.some((f) => f.includes("'Data (2)'!$A$2:$A$2745"))).toBe(true);
+
+    // a second Insert template reuses the sheets instead of adding "Setup (2)", "Vars (2)" …
+    const sheetsBefore = [...model.sheets.keys()];
+    const again = await insertTemplate("en", 2744);
+    expect(again).toEqual({ sheets: names, reused: true });
+    expect([...model.sheets.keys()]).toEqual(sheetsBefore);
+    // … until one of them is deleted: then a fresh template is inserted
+    model.sheets.delete("Vars");
+    const fresh = await insertTemplate("en", 2744);
+    expect(fresh.reused).toBe(false);
+    expect(fresh.sheets).toContain("Vars");
+    expect(fresh.sheets[0]).toBe("Data (3)");
   });
 });
 

@@ -5,6 +5,10 @@ import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { autoMap } from "../../src/taskpane/model/autoMap";
 import { cellAddress, columnLetters, detectHeaderRow, detectPanel, SheetBlock } from "../../src/taskpane/model/detectPanel";
 import { fieldOfError, validateStudyMapping } from "../../src/taskpane/model/validate";
+import { parseNumericCell } from "../../src/engine/data/cell";
+import { isCityPanelError } from "../../src/engine/errors";
+import { logOf } from "../../src/engine/study/derive";
+import { validateMapping } from "../../src/engine/study/validateMapping";
 
 const sample = readCsv(path.resolve(__dirname, "../../assets/sample/city-panel.csv"));
 const NUM = /^-?\d+(\.\d+)?$/;
@@ -145,11 +149,20 @@ describe("validateStudyMapping", () => {
     expect(e.cluster?.en).toBe('The data have no column "nope" to cluster by.');
   });
 
-  test("engine errors are attached to the control whose column they name", () => {
-    expect(fieldOfError('column "gov", row 3: "x" is not a number', def)).toBe("controls");
-    expect(fieldOfError("ln(density) needs positive values, but row 4 has 0", def)).toBe("controls");
-    expect(fieldOfError('the data have no column "dist_port" (mapped as instrument iv1)', def)).toBe("instruments");
-    expect(fieldOfError('列“digit”第 3 行：“x”不是数值', def)).toBe("treatment");
-    expect(fieldOfError("something else", def)).toBeUndefined();
+  test("engine errors are attached to the control whose column they carry (structured place, not the text)", () => {
+    const placeOf = (f: () => unknown) => { try { f(); } catch (e) { if (isCityPanelError(e)) return e.place; } throw new Error("no CityPanelError"); };
+    const textCell = placeOf(() => parseNumericCell("x", "gov", 3));
+    expect(textCell).toEqual({ column: "gov", row: 3 });
+    expect(fieldOfError(textCell, def)).toBe("controls");
+    const ln = placeOf(() => logOf("density", Float64Array.of(1, 0), 2));
+    expect(ln).toEqual({ column: "density", row: 3 });
+    expect(fieldOfError(ln, def)).toBe("controls");
+    const noColumn = placeOf(() => validateMapping({ ...def, instruments: [{ name: "iv1", column: "nope", timesTrend: true }] }, data.table));
+    expect(noColumn).toEqual({ column: "nope" });
+    expect(fieldOfError({ column: "dist_port" }, def)).toBe("instruments");
+    expect(fieldOfError({ column: "digit", row: 3 }, def)).toBe("treatment");
+    expect(fieldOfError({ row: 3 }, def)).toBeUndefined();
+    // a message that merely quotes a column is not enough: only the structured place counts
+    expect(fieldOfError({ argument: "gov" }, def)).toBeUndefined();
   });
 });

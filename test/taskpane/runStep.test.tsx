@@ -4,15 +4,20 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { RunStep, RunStepProps } from "../../src/taskpane/components/RunStep";
+import { RunChoice } from "../../src/taskpane/state/useStudyRun";
+
+const TABLES = ["table1", "table2", "table3", "table4", "table5", "table6", "table7"];
 
 function Harness(props: Partial<RunStepProps> & { onRunSpy?: () => void }) {
-  const [selected, setSelected] = React.useState<string[]>(["table1", "table2", "table3", "table4", "table5", "table6", "table7"]);
+  const [choice, setChoice] = React.useState<RunChoice>({
+    mode: "tables", tables: TABLES, liveFormulas: false, model: { estimator: "fereg", y: "", x: [], fixedEffects: true, vcov: "robust" },
+  });
   return (
     <FluentProvider theme={webLightTheme}>
-      <RunStep lang="en" available={["table1", "table2", "table3", "table4", "table5", "table6", "table7"]} selected={selected} onSelect={setSelected}
-        mode="tables" onMode={() => undefined} model={{ estimator: "fereg", y: "", x: [], fixedEffects: true, vcov: "robust" }} onModel={() => undefined}
-        variables={["inn", "digit"]} columns={["city"]} liveFormulas={false} liveAvailable={false} onLiveFormulas={() => undefined}
-        onRun={props.onRunSpy ?? (() => undefined)} onCancel={() => undefined} running={false} progress={null} error={null} status={null} {...props} />
+      <RunStep lang="en" available={TABLES} liveAvailable={false} names={{ variables: ["inn", "digit"], columns: ["city"] }}
+        choice={choice} onChoice={(patch) => setChoice((c) => ({ ...c, ...patch }))}
+        state={{ running: false, progress: null, error: null, cancelled: false }}
+        onRun={props.onRunSpy ?? (() => undefined)} onCancel={() => undefined} {...props} />
     </FluentProvider>
   );
 }

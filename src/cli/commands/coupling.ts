@@ -1,6 +1,7 @@
 import { couplingCoordination } from "../../engine/index/coupling";
 import { listOption, UsageError } from "../args";
 import { Command } from "../command";
+import { shown } from "../../engine/i18n/quote";
 import { columnList, numericColumns, PER_ROW_NOTE, readDataFile, seriesSummary } from "./indexCommon";
 
 /** `citypanel coupling` — coupling degree C, development T and coordination degree D. */
@@ -19,7 +20,7 @@ export const couplingCommand: Command = {
     const wRaw = listOption(args.values.weights);
     const weights = wRaw.length > 0 ? wRaw.map((s) => {
       const w = Number(s);
-      if (!Number.isFinite(w)) throw new UsageError(`--weights: "${s}" is not a number`);
+      if (!Number.isFinite(w)) throw new UsageError(`--weights: "${shown(s)}" is not a number`, `--weights：“${shown(s)}”不是数值`);
       return w;
     }) : undefined;
     const table = await readDataFile(args);

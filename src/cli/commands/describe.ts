@@ -1,23 +1,31 @@
 import { NumericColumn } from "../../engine/data/columns";
 import { RawTable, tableNumeric } from "../../engine/data/table";
+import { isNumericText } from "../../engine/data/cell";
 import { isCityPanelError } from "../../engine/errors";
 import { Description, describeColumn, DETAIL_PERCENTILES } from "../../engine/index/describe";
 import { listOption, UsageError } from "../args";
 import { Command } from "../command";
+import { shown } from "../../engine/i18n/quote";
 import { fmt, textTable } from "../format";
 import { readDataFile } from "./indexCommon";
 
-/** Every column of the table that parses as numbers and has a value (for describe without --cols). */
+/**
+ * Every column of the table that parses as numbers and has a value (for describe without
+ * --cols). A text column is left out; a column of numbers with one beyond double precision
+ * ("1e400") is an error, not silently left out.
+ */
 function numericColumnsOf(table: RawTable): NumericColumn[] {
   const out: NumericColumn[] = [];
-  for (const name of table.names) {
+  table.names.forEach((name, j) => {
     try {
       const c = tableNumeric(table, name);
       if (c.values.some((v) => v === v)) out.push(c);
     } catch (e) {
-      if (!isCityPanelError(e)) throw e; // a text column: not described
+      if (!isCityPanelError(e)) throw e;
+      const bad = e.place.row === undefined ? undefined : table.columns[j][e.place.row - 2];
+      if (typeof bad === "string" && isNumericText(bad)) throw e; // a number too large, not text
     }
-  }
+  });
   return out;
 }
 
@@ -38,14 +46,14 @@ export const describeCommand: Command = {
     const detail = v.detail === true;
     const asked = listOption(v.percentiles).map((s) => {
       const p = Number(s);
-      if (!Number.isFinite(p)) throw new UsageError(`--percentiles: "${s}" is not a number`);
+      if (!Number.isFinite(p)) throw new UsageError(`--percentiles: "${shown(s)}" is not a number`, `--percentiles：“${shown(s)}”不是数值`);
       return p;
     });
     const percentiles = asked.length > 0 ? asked : detail ? DETAIL_PERCENTILES : [];
     const table = await readDataFile(args);
     const names = listOption(v.cols);
     const cols = names.length > 0 ? names.map((n) => tableNumeric(table, n)) : numericColumnsOf(table);
-    if (cols.length === 0) throw new UsageError("the file has no numeric column to describe");
+    if (cols.length === 0) throw new UsageError("the file has no numeric column to describe", "文件中没有可描述的数值列");
     const ds = cols.map((c) => describeColumn(c, { percentiles, moments: detail }));
     return { json: describeJson(cols, ds), text: describeText(cols, ds) };
   },

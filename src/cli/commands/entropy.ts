@@ -1,6 +1,7 @@
 import { EntropyDimension, EntropyMethod, EntropyResult, EntropyScopeResult, entropyWeights } from "../../engine/index/entropy";
 import { listOption, numberOption, UsageError } from "../args";
 import { Command } from "../command";
+import { shown } from "../../engine/i18n/quote";
 import { fmt, textTable } from "../format";
 import { byGroup, columnList, keyed, numericColumns, readDataFile, warningLines } from "./indexCommon";
 
@@ -20,12 +21,12 @@ export function parseDimensions(spec: string): EntropyDimension[] {
     const name = colon < 0 ? "" : part.slice(0, colon).trim();
     const indicators = colon < 0 ? [] : listOption(part.slice(colon + 1));
     if (name === "" || indicators.length === 0) {
-      throw new UsageError(`--dimensions: "${part}" is not of the form name:col1,col2 (dimensions separated by ";")`);
+      throw new UsageError(`--dimensions: "${shown(part)}" is not of the form name:col1,col2 (dimensions separated by ";")`, `--dimensions：“${shown(part)}”不是 名称:列1,列2 的形式（各维度以“;”分隔）`);
     }
-    if (dims.some((d) => d.name === name)) throw new UsageError(`--dimensions: dimension "${name}" is given twice`);
+    if (dims.some((d) => d.name === name)) throw new UsageError(`--dimensions: dimension "${shown(name)}" is given twice`, `--dimensions：维度“${shown(name)}”重复给出`);
     dims.push({ name, indicators });
   }
-  if (dims.length === 0) throw new UsageError("--dimensions is empty");
+  if (dims.length === 0) throw new UsageError("--dimensions is empty", "--dimensions 为空");
   return dims;
 }
 
@@ -50,9 +51,9 @@ export const entropyCommand: Command = {
     const v = args.values;
     const cols = columnList(args, "cols");
     const method = (typeof v.method === "string" ? v.method.trim() : "shift") as EntropyMethod;
-    if (!METHODS.includes(method)) throw new UsageError(`--method must be shift, compress or none, got "${String(v.method)}"`);
-    if (v.shift !== undefined && method !== "shift") throw new UsageError(`--shift applies to --method shift (use --epsilon with compress)`);
-    if (v.epsilon !== undefined && method !== "compress") throw new UsageError(`--epsilon applies to --method compress`);
+    if (!METHODS.includes(method)) throw new UsageError(`--method must be shift, compress or none, got "${shown(v.method)}"`, `--method 必须为 shift、compress 或 none，实际为“${shown(v.method)}”`);
+    if (v.shift !== undefined && method !== "shift") throw new UsageError("--shift applies to --method shift (use --epsilon with compress)", "--shift 仅用于 --method shift（compress 请用 --epsilon）");
+    if (v.epsilon !== undefined && method !== "compress") throw new UsageError("--epsilon applies to --method compress", "--epsilon 仅用于 --method compress");
     const dimensions = typeof v.dimensions === "string" ? parseDimensions(v.dimensions) : undefined;
     const table = await readDataFile(args);
     const r = entropyWeights(numericColumns(table, cols), {

@@ -3,6 +3,8 @@ import { fereg, FeregResult } from "../../engine/regression/fereg";
 import { CLI_ARGS, resolveVcov } from "../../engine/vcov/resolve";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
+import { Lang } from "../../engine/i18n/lang";
+import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
 import { fmt, textTable } from "../format";
 import { readTable } from "../readTable";
 
@@ -25,19 +27,21 @@ export const feregCommand: Command = {
     const v = args.values;
     const yName = requiredOption(v, "y");
     const xNames = listOption(v.x);
-    if (xNames.length === 0) throw new UsageError("--x needs at least one regressor");
+    if (xNames.length === 0) throw new UsageError("--x needs at least one regressor", "--x 至少需要一个解释变量");
     const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
     const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
+    const fe = listOption(v.fe).map((n) => tableIds(table, n));
+    const warnings = fixedEffectWarnings(fe);
     const result = fereg(
       {
         y: tableNumeric(table, yName),
         x: xNames.map((n) => tableNumeric(table, n)),
-        fe: listOption(v.fe).map((n) => tableIds(table, n)),
+        fe,
         cluster: vce.clusters.map((n) => tableIds(table, n)),
       },
       { vcov: vce.type, keepSingletons: v["keep-singletons"] === true },
     );
-    return { json: feregJson(result), text: feregText(result) };
+    return { json: { ...feregJson(result), warnings: warnings.map((w) => w.en) }, text: feregText(result, args.lang), warnings };
   },
 };
 
@@ -77,11 +81,11 @@ export function feregJson(r: FeregResult): Record<string, unknown> {
   };
 }
 
-export function feregText(r: FeregResult): string {
+export function feregText(r: FeregResult, lang: Lang = "en"): string {
   const vce = r.vcov === "cluster" ? `cluster (${r.clusters.map((c) => `${c.name}: ${c.count}`).join(", ")})` : r.vcov;
   const head = [
     `FEREG  ${r.y} on ${r.terms.filter((t) => t !== "_cons").join(", ")}`,
-    `absorbed: ${r.fe.length ? r.fe.map((f) => `${f.name} (${f.levels})`).join(", ") : "none (pooled OLS)"}   VCE: ${vce}`,
+    `${absorbedLine(r.fe, lang, { en: "no fixed effects (pooled OLS)", zh: "无固定效应（混合 OLS）" })}   VCE: ${vce}`,
     `N = ${r.nobs}   dropped missing = ${r.droppedMissing}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
   ];
   const rows = [["", "coef", "se", "t", "p"], ...r.terms.map((t, j) => [t, fmt(r.coef[j]), fmt(r.se[j]), fmt(r.t[j], 3), fmt(r.p[j], 4)])];

@@ -19,7 +19,7 @@ export const readDataFile = (args: ParsedArgs): Promise<RawTable> =>
 export function columnList(args: ParsedArgs, option: string, min = 1): string[] {
   const names = listOption(args.values[option]);
   if (names.length < min) {
-    throw new UsageError(min === 1 ? `--${option} needs at least one column` : `--${option} needs at least ${min} columns`);
+    throw new UsageError(`--${option} needs at least ${min === 1 ? "one column" : `${min} columns`}`, `--${option} 至少需要 ${min} 列`);
   }
   return names;
 }
@@ -31,7 +31,7 @@ export const numericColumns = (table: RawTable, names: readonly string[]): Numer
 export function byGroup(table: RawTable, args: ParsedArgs): IdColumn | undefined {
   const by = args.values.by;
   if (by === undefined) return undefined;
-  if (typeof by !== "string" || by.trim() === "") throw new UsageError("--by needs a column name");
+  if (typeof by !== "string" || by.trim() === "") throw new UsageError("--by needs a column name", "--by 需要一个列名");
   return tableIds(table, by.trim());
 }
 

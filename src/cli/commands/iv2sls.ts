@@ -3,6 +3,8 @@ import { iv2sls, Iv2slsResult } from "../../engine/iv/iv2sls";
 import { CLI_ARGS, resolveVcov } from "../../engine/vcov/resolve";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
+import { Lang } from "../../engine/i18n/lang";
+import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
 import { fmt, textTable } from "../format";
 import { readTable } from "../readTable";
 import { byTerm } from "./fereg";
@@ -29,22 +31,24 @@ export const iv2slsCommand: Command = {
     const yName = requiredOption(v, "y");
     const endog = listOption(v.endog);
     const ivs = listOption(v.iv);
-    if (endog.length === 0) throw new UsageError("--endog needs at least one endogenous regressor");
-    if (ivs.length === 0) throw new UsageError("--iv needs at least one excluded instrument");
+    if (endog.length === 0) throw new UsageError("--endog needs at least one endogenous regressor", "--endog 至少需要一个内生解释变量");
+    if (ivs.length === 0) throw new UsageError("--iv needs at least one excluded instrument", "--iv 至少需要一个排除性工具变量");
     const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
     const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
+    const fe = listOption(v.fe).map((n) => tableIds(table, n));
+    const warnings = fixedEffectWarnings(fe);
     const r = iv2sls(
       {
         y: tableNumeric(table, yName),
         endog: endog.map((n) => tableNumeric(table, n)),
         instruments: ivs.map((n) => tableNumeric(table, n)),
         exog: listOption(v.x).map((n) => tableNumeric(table, n)),
-        fe: listOption(v.fe).map((n) => tableIds(table, n)),
+        fe,
         cluster: vce.clusters.map((n) => tableIds(table, n)),
       },
       { vcov: vce.type, keepSingletons: v["keep-singletons"] === true },
     );
-    return { json: iv2slsJson(r), text: iv2slsText(r) };
+    return { json: { ...iv2slsJson(r), warnings: warnings.map((w) => w.en) }, text: iv2slsText(r, args.lang), warnings };
   },
 };
 
@@ -96,11 +100,11 @@ export function iv2slsJson(r: Iv2slsResult): Record<string, unknown> {
   };
 }
 
-export function iv2slsText(r: Iv2slsResult): string {
+export function iv2slsText(r: Iv2slsResult, lang: Lang = "en"): string {
   const vce = r.vcov === "cluster" ? `cluster (${r.clusters.map((c) => `${c.name}: ${c.count}`).join(", ")})` : r.vcov;
   const out: string[] = [
     `IV2SLS  ${r.y} on ${r.terms.join(", ")}   instrumented: ${r.endogenous.join(", ")}   excluded instruments: ${r.instruments.join(", ")}`,
-    `absorbed: ${r.fe.length ? r.fe.map((f) => `${f.name} (${f.levels})`).join(", ") : "none (constant included)"}   VCE: ${vce}`,
+    `${absorbedLine(r.fe, lang, { en: "no fixed effects (constant included)", zh: "无固定效应（含常数项）" })}   VCE: ${vce}`,
     `N = ${r.nobs}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
     textTable([["", "coef", "se", "t", "p"], ...r.terms.map((t, j) => [t, fmt(r.coef[j]), fmt(r.se[j]), fmt(r.t[j], 3), fmt(r.p[j], 4)])]),
     `R2 = ${fmt(r.r2, 4)}   within R2 = ${fmt(r.r2Within, 4)}`,

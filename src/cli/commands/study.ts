@@ -6,7 +6,8 @@ import { runStudy, StudyResult } from "../../engine/study/runStudy";
 import { STUDY_TABLES, TableId } from "../../engine/study/tables/registry";
 import { tableToText } from "../../engine/tables/journalTable";
 import { listOption, UsageError } from "../args";
-import { langOption, readConfig, writeAtomically } from "./studyOptions";
+import { readConfig, tooManyFiles, writeAtomically } from "./studyOptions";
+import { shown } from "../../engine/i18n/quote";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
 import { readTable } from "../readTable";
@@ -27,19 +28,21 @@ export const studyCommand: Command = {
   options: {
     config: { type: "string", help: "study definition JSON (keys replace the paper's defaults; see --print-config)" },
     out: { type: "string", help: "workbook to write (default results.xlsx)" },
-    lang: { type: "string", help: "language of the tables: en (default) or zh" },
     tables: { type: "string", help: `tables to run, comma-separated (default all: ${Object.keys(STUDY_TABLES).join(",")})` },
     sheet: { type: "string", help: "worksheet of an .xlsx FILE (default: the first)" },
     "print-config": { type: "boolean", help: "print the study definition in effect (defaults merged with --config) and exit" },
   },
   async run(args) {
     const v = args.values;
-    if (args.positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${args.positionals.length}`);
-    const lang = langOption(v.lang);
+    if (args.positionals.length > 1) throw tooManyFiles(args.positionals.length);
+    const lang = args.lang;
     const def = typeof v.config === "string" ? studyDefinitionFromJson(readConfig(v.config)) : defaultStudy();
     if (v["print-config"] === true) return { json: def as unknown as Record<string, unknown>, text: JSON.stringify(def, null, 2) };
     const tables = listOption(v.tables);
-    for (const id of tables) if (!(id in STUDY_TABLES)) throw new UsageError(`--tables: unknown table "${id}" (${Object.keys(STUDY_TABLES).join(", ")})`);
+    for (const id of tables) {
+      const known = Object.keys(STUDY_TABLES).join(", ");
+      if (!(id in STUDY_TABLES)) throw new UsageError(`--tables: unknown table "${shown(id)}" (${known})`, `--tables：未知的表“${shown(id)}”（可选：${known}）`);
+    }
     const file = args.positionals[0];
     const synthetic = file === undefined;
     const input = file ?? samplePanelPath();

@@ -2,13 +2,12 @@ import * as path from "path";
 import { Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
 import { studyDefinitionFromJson } from "../../engine/study/parseDefinition";
-import { validateMapping } from "../../engine/study/validateMapping";
-import { UsageError } from "../args";
+import { checkStudyInput } from "../../engine/study/checkStudyInput";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
 import { readTable } from "../readTable";
 import { writeTemplateWorkbook } from "../workbook/writeTemplateWorkbook";
-import { langOption, readConfig, writeAtomically } from "./studyOptions";
+import { readConfig, tooManyFiles, writeAtomically } from "./studyOptions";
 
 /**
  * `citypanel template [FILE] [--config study.json] --out CityPanel-template.xlsx [--lang en|zh]`:
@@ -23,17 +22,16 @@ export const templateCommand: Command = {
   options: {
     config: { type: "string", help: "study definition JSON (keys replace the paper's defaults)" },
     out: { type: "string", help: "workbook to write (default CityPanel-template.xlsx)" },
-    lang: { type: "string", help: "language of sheet names and labels: en (default) or zh" },
     sheet: { type: "string", help: "worksheet of an .xlsx FILE (default: the first)" },
   },
   async run(args) {
     const v = args.values;
-    if (args.positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${args.positionals.length}`);
-    const lang: Lang = langOption(v.lang);
+    if (args.positionals.length > 1) throw tooManyFiles(args.positionals.length);
+    const lang: Lang = args.lang;
     const def = typeof v.config === "string" ? studyDefinitionFromJson(readConfig(v.config)) : defaultStudy();
     const input = args.positionals[0] ?? samplePanelPath();
     const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
-    validateMapping(def, data);
+    checkStudyInput(data, def); // the same checks as `citypanel study`: nothing is written for data the study would refuse
     const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "CityPanel-template.xlsx";
     const { sheets, formulas } = await writeAtomically(out, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, args.positionals.length === 0));
     const json = { command: "template", out: path.resolve(out), input: path.resolve(input), lang, rows: data.rows, sheets, formulas };

@@ -2,6 +2,7 @@ import { IdColumn } from "../../engine/data/columns";
 import { winsorize, WinsorResult } from "../../engine/index/winsor";
 import { listOption, UsageError } from "../args";
 import { Command } from "../command";
+import { shown } from "../../engine/i18n/quote";
 import { fmt, textTable } from "../format";
 import { byGroup, columnList, numericColumns, PER_ROW_NOTE, readDataFile } from "./indexCommon";
 
@@ -10,7 +11,7 @@ export function parseCuts(v: string | boolean | undefined): [number, number] {
   if (v === undefined) return [1, 99];
   const parts = listOption(v);
   const nums = parts.map(Number);
-  if (nums.length !== 2 || !nums.every(Number.isFinite)) throw new UsageError(`--cuts needs two numbers LO,HI (e.g. 1,99), got "${String(v)}"`);
+  if (nums.length !== 2 || !nums.every(Number.isFinite)) throw new UsageError(`--cuts needs two numbers LO,HI (e.g. 1,99), got "${shown(v)}"`, `--cuts 需要两个数值 下限,上限（如 1,99），实际为“${shown(v)}”`);
   return [nums[0], nums[1]];
 }
 

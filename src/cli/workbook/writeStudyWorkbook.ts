@@ -6,12 +6,16 @@ import { addTableSheet, safeSheetName } from "./xlsxTables";
 const DATA_SHEET = { en: "Data", zh: "数据" };
 const PROVENANCE_SHEET = { en: "Provenance", zh: "来源说明" };
 
+/** What the study workbook is written from: the tables, the panel's variables and the provenance rows. */
+export type StudyWorkbookInput = Pick<StudyResult, "tables" | "panel" | "provenance">;
+
 /**
  * The study as a workbook: one formatted sheet per table (three-line style, notes), a Data
  * sheet with the panel's ids and every variable the study used or built, and a Provenance
- * sheet (input, row counts, options, version, time).
+ * sheet (input, row counts, options, version, time). No file system: the CLI writes it to a
+ * file (writeStudyWorkbook), the web app gets its bytes (studyWorkbookBytes).
  */
-export async function writeStudyWorkbook(result: StudyResult, file: string, lang: Lang): Promise<string[]> {
+export function buildStudyWorkbook(result: StudyWorkbookInput, lang: Lang): { workbook: ExcelJS.Workbook; sheets: string[] } {
   const wb = new ExcelJS.Workbook();
   wb.creator = "CityPanel";
   wb.created = new Date();
@@ -20,11 +24,24 @@ export async function writeStudyWorkbook(result: StudyResult, file: string, lang
   for (const tbl of result.tables) names.push(addTableSheet(wb, tbl, taken).name);
   names.push(addDataSheet(wb, result, lang, taken));
   names.push(addProvenanceSheet(wb, result, lang, taken));
-  await wb.xlsx.writeFile(file);
-  return names;
+  return { workbook: wb, sheets: names };
 }
 
-function addDataSheet(wb: ExcelJS.Workbook, r: StudyResult, lang: Lang, taken: Set<string>): string {
+/** The study workbook written to `file`; resolves to its sheet names. */
+export async function writeStudyWorkbook(result: StudyWorkbookInput, file: string, lang: Lang): Promise<string[]> {
+  const { workbook, sheets } = buildStudyWorkbook(result, lang);
+  await workbook.xlsx.writeFile(file);
+  return sheets;
+}
+
+/** The study workbook as .xlsx bytes (browser-safe: the web app's "Download results.xlsx"). */
+export async function studyWorkbookBytes(result: StudyWorkbookInput, lang: Lang): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+  const { workbook, sheets } = buildStudyWorkbook(result, lang);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return { bytes: new Uint8Array(buffer as ArrayBuffer), sheets };
+}
+
+function addDataSheet(wb: ExcelJS.Workbook, r: StudyWorkbookInput, lang: Lang, taken: Set<string>): string {
   const ws = wb.addWorksheet(safeSheetName(DATA_SHEET[lang], taken), { views: [{ state: "frozen", ySplit: 1 }] });
   const p = r.panel;
   const ids = [p.city, p.year, ...(p.agglomeration ? [p.agglomeration] : [])];
@@ -39,7 +56,7 @@ function addDataSheet(wb: ExcelJS.Workbook, r: StudyResult, lang: Lang, taken: S
   return ws.name;
 }
 
-function addProvenanceSheet(wb: ExcelJS.Workbook, r: StudyResult, lang: Lang, taken: Set<string>): string {
+function addProvenanceSheet(wb: ExcelJS.Workbook, r: StudyWorkbookInput, lang: Lang, taken: Set<string>): string {
   const ws = wb.addWorksheet(safeSheetName(PROVENANCE_SHEET[lang], taken));
   ws.addRow([lang === "zh" ? "项目" : "item", lang === "zh" ? "内容" : "value"]).font = { bold: true };
   for (const { label, value } of r.provenance) ws.addRow([label[lang], value]);

@@ -1,4 +1,5 @@
 import { valueError } from "../errors";
+import { shown } from "../i18n/quote";
 
 /**
  * What counts as a missing value, in one place for every face (CLI, custom functions,
@@ -33,10 +34,13 @@ export function isMissingCell(v: unknown): boolean {
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** True for text that spells a number ("2.5", " -1e3 "), whether or not it fits a double. */
+export const isNumericText = (s: string): boolean => NUMERIC_TEXT.test(s.trim());
+
 /**
  * Parse one cell as a number. Missing cells give NaN (CityPanel's internal "missing").
- * Text that is not a number, booleans and infinities are errors naming the column and
- * the 1-based data row, because silently treating them as 0 or missing changes results.
+ * Text that is not a number, booleans, infinities and numeric text beyond double precision
+ * ("1e400") are errors naming the column and the row as the user sees it (`row`), because silently treating them as 0 or missing changes results.
  *
  * @example
  * parseNumericCell(" 2.5 ", "gov", 3)  // 2.5
@@ -45,27 +49,29 @@ const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function parseNumericCell(v: unknown, column: string, row: number): number {
   if (isMissingCell(v)) return NaN;
+  const place = { column, row };
+  const col = shown(column);
   if (typeof v === "number") {
     if (!Number.isFinite(v)) {
-      throw valueError(
-        `column "${column}", row ${row}: ${v} is not a finite number`,
-        `列“${column}”第 ${row} 行：${v} 不是有限数值`,
-      );
+      throw valueError(`column "${col}", row ${row}: ${v} is not a finite number`, `列“${col}”第 ${row} 行：${v} 不是有限数值`, place);
     }
     return v;
   }
   if (typeof v === "string") {
     const s = v.trim();
-    if (NUMERIC_TEXT.test(s)) return Number(s);
-    throw valueError(
-      `column "${column}", row ${row}: "${v}" is not a number`,
-      `列“${column}”第 ${row} 行：“${v}”不是数值`,
-    );
+    if (NUMERIC_TEXT.test(s)) {
+      const x = Number(s);
+      if (Number.isFinite(x)) return x;
+      throw valueError(
+        `column "${col}", row ${row}: "${shown(s)}" is beyond the range of double precision (about ±1.8e308)`,
+        `列“${col}”第 ${row} 行：“${shown(s)}”超出双精度数值范围（约 ±1.8e308）`,
+        place,
+      );
+    }
+    throw valueError(`column "${col}", row ${row}: "${shown(v)}" is not a number`, `列“${col}”第 ${row} 行：“${shown(v)}”不是数值`, place);
   }
-  throw valueError(
-    `column "${column}", row ${row}: ${typeof v === "boolean" ? String(v).toUpperCase() : typeof v} is not a number`,
-    `列“${column}”第 ${row} 行：${typeof v === "boolean" ? String(v).toUpperCase() : typeof v} 不是数值`,
-  );
+  const what = typeof v === "boolean" ? String(v).toUpperCase() : typeof v;
+  throw valueError(`column "${col}", row ${row}: ${what} is not a number`, `列“${col}”第 ${row} 行：${what} 不是数值`, place);
 }
 
 /** Parse one id cell (city, year, cluster): text or number; missing gives null. */

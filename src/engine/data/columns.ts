@@ -5,7 +5,15 @@ import { parseIdCell, parseNumericCell } from "./cell";
 export interface NumericColumn {
   readonly name: string;
   readonly values: Float64Array;
+  /** The row the user sees (worksheet / file row, header = row 1) of `values[0]`; 1 when unknown. */
+  readonly firstRow?: number;
 }
+
+/**
+ * The row the user sees of element i of a column: one convention for every message — the
+ * worksheet or file row, header included (the first data row under a header is row 2).
+ */
+export const userRow = (c: { readonly firstRow?: number }, i: number): number => (c.firstRow ?? 1) + i;
 
 /**
  * An identifier column (city, year, cluster) factorised to dense integer codes:
@@ -27,7 +35,7 @@ export interface IdColumn {
 export function numericColumn(name: string, cells: ArrayLike<unknown>, firstRow = 1): NumericColumn {
   const values = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) values[i] = parseNumericCell(cells[i], name, firstRow + i);
-  return { name, values };
+  return { name, values, firstRow };
 }
 
 /**

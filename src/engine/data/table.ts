@@ -1,4 +1,5 @@
 import { valueError } from "../errors";
+import { shown as quoted } from "../i18n/quote";
 import { factorize, IdColumn, numericColumn, NumericColumn } from "./columns";
 
 /**
@@ -17,7 +18,7 @@ export function tableFromRows(header: readonly unknown[], rows: readonly (readon
   const names = header.map((h, j) => (h === null || h === undefined || String(h).trim() === "" ? `column${j + 1}` : String(h).trim()));
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw valueError(`the header names column "${n}" twice`, `表头中列名“${n}”重复`);
+    if (seen.has(n)) throw valueError(`the header names column "${quoted(n)}" twice`, `表头中列名“${quoted(n)}”重复`, { column: n });
     seen.add(n);
   }
   const columns = names.map((_, j) => rows.map((r) => (j < r.length ? r[j] : "")));
@@ -28,8 +29,8 @@ export function tableFromRows(header: readonly unknown[], rows: readonly (readon
 export function columnIndex(t: RawTable, name: string): number {
   const j = t.names.indexOf(name);
   if (j < 0) {
-    const shown = t.names.slice(0, 40).join(", ") + (t.names.length > 40 ? ", …" : "");
-    throw valueError(`no column named "${name}" (columns: ${shown})`, `找不到名为“${name}”的列（现有列：${shown}）`);
+    const list = t.names.slice(0, 40).map((n) => quoted(n, 30)).join(", ") + (t.names.length > 40 ? ", …" : "");
+    throw valueError(`no column named "${quoted(name)}" (columns: ${list})`, `找不到名为“${quoted(name)}”的列（现有列：${list}）`, { column: name });
   }
   return j;
 }

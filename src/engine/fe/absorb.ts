@@ -1,3 +1,4 @@
+import { shown } from "../i18n/quote";
 import { IdColumn, NumericColumn } from "../data/columns";
 import { assertSomeRows, compactCodes, completeRows, maskToRows } from "../data/sample";
 import { valueError } from "../errors";
@@ -64,9 +65,11 @@ function computeAbsorption(numeric: readonly NumericColumn[], fe: readonly IdCol
       for (let i = 0; i < rows.length; i++) if (s.keep[i]) kept[k++] = rows[i];
       rows = kept;
       if (rows.length === 0) {
+        const names = fe.map((f) => `"${shown(f.name)}"`);
         throw valueError(
-          "every observation is a fixed-effect singleton (each city or year occurs once): there is nothing to estimate",
-          "所有观测值都是固定效应单例（每个城市或年份只出现一次）：无法估计",
+          `every observation is a fixed-effect singleton (a level of ${names.join(" or ")} that occurs once): there is nothing to estimate; fixed effects must be categories such as city or year, not a continuous variable`,
+          `所有观测值都是固定效应单例（${fe.map((f) => `“${shown(f.name)}”`).join("或")}的某个取值只出现一次）：无法估计；固定效应应为城市、年份等类别变量，而不是连续变量`,
+          { column: fe[0].name },
         );
       }
     }

@@ -1,3 +1,4 @@
+import { userRow } from "../data/columns";
 import { valueError } from "../errors";
 import { Bilingual } from "../i18n/lang";
 
@@ -11,6 +12,8 @@ import { Bilingual } from "../i18n/lang";
 export interface NamedValues {
   readonly name: string;
   readonly values: Float64Array;
+  /** The row the user sees of `values[0]` (header = row 1); 1 when unknown. */
+  readonly firstRow?: number;
 }
 
 /**
@@ -58,7 +61,7 @@ export function assertSomeValues(c: NamedValues): number {
   let n = 0;
   for (let i = 0; i < c.values.length; i++) if (c.values[i] === c.values[i]) n++;
   if (n === 0) {
-    throw valueError(`column "${c.name}" has no non-missing values`, `列“${c.name}”没有任何非缺失值`);
+    throw valueError(`column "${c.name}" has no non-missing values`, `列“${c.name}”没有任何非缺失值`, { column: c.name });
   }
   return n;
 }
@@ -91,9 +94,11 @@ export function assertNonNegative(c: NamedValues, what: Bilingual, strict = fals
     const x = v[i];
     if (x !== x) continue;
     if (strict ? !(x > 0) : !(x >= 0)) {
+      const row = userRow(c, i);
       throw valueError(
-        `${what.en} needs values ${strict ? "> 0" : "≥ 0"}, but column "${c.name}" has ${x} in row ${i + 1}`,
-        `${what.zh}要求取值${strict ? "大于 0" : "非负"}，但列“${c.name}”第 ${i + 1} 行为 ${x}`,
+        `${what.en} needs values ${strict ? "> 0" : "≥ 0"}, but column "${c.name}" has ${x} in row ${row}`,
+        `${what.zh}要求取值${strict ? "大于 0" : "非负"}，但列“${c.name}”第 ${row} 行为 ${x}`,
+        { column: c.name, row },
       );
     }
   }

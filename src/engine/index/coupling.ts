@@ -1,3 +1,4 @@
+import { userRow } from "../data/columns";
 import { valueError } from "../errors";
 import { assertEqualLengths, assertNonNegative, assertSomeValues, NamedValues } from "./checks";
 
@@ -67,9 +68,11 @@ export function couplingCoordination(systems: readonly NamedValues[], weights?: 
       t += w[k] * v;
     }
     if (sum === 0) {
+      const row = userRow(systems[0], i);
       throw valueError(
-        `row ${i + 1}: every system is 0, so the coupling degree is 0/0`,
-        `第 ${i + 1} 行：各子系统取值均为 0，耦合度为 0/0，无定义`,
+        `row ${row}: every system is 0, so the coupling degree is 0/0`,
+        `第 ${row} 行：各子系统取值均为 0，耦合度为 0/0，无定义`,
+        { row },
       );
     }
     const c = m === 2 ? (2 * Math.sqrt(U[0][i] * U[1][i])) / sum : (m * Math.exp(logSum / m)) / sum;

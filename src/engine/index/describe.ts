@@ -1,3 +1,4 @@
+import { maxAbs, rescaleFactor, scaled } from "../linalg/powerOfTwoScale";
 import { assertSomeValues, NamedValues } from "./checks";
 import { percentileOfSorted, sortedPresent } from "./percentile";
 
@@ -5,6 +6,8 @@ import { percentileOfSorted, sortedPresent } from "./percentile";
  * Descriptive statistics as Stata's `summarize` reports them (formulas.md §6.3): N
  * (non-missing), mean, SD with n − 1, min, max; with `detail`-style options also type-2
  * percentiles, skewness m₃/m₂^{3/2} and kurtosis m₄/m₂² (not excess), m_r = (1/n)Σ(x − x̄)^r.
+ * Values of extreme magnitude (1e200 …) are described on exactly rescaled data
+ * (linalg/powerOfTwoScale), so sums of squares never overflow.
  */
 export interface Description {
   readonly n: number;
@@ -40,6 +43,16 @@ export const DETAIL_PERCENTILES: readonly number[] = [1, 5, 10, 25, 50, 75, 90, 
  * // … percentiles: Map { 50 → 2.5 }, skewness: 0, kurtosis: 1.64
  */
 export function describeColumn(col: NamedValues, opts: DescribeOptions = {}): Description {
+  const s = rescaleFactor(maxAbs(col.values.filter((v) => v === v)));
+  if (s !== 1) {
+    // extreme magnitudes: describe the exactly rescaled data, then scale the location and spread back
+    const r = describeColumn({ ...col, values: scaled(col.values, s) }, opts);
+    const back = (v: number) => v / s;
+    return {
+      ...r, mean: back(r.mean), sd: back(r.sd), min: back(r.min), max: back(r.max),
+      ...(r.percentiles ? { percentiles: new Map([...r.percentiles].map(([p, v]) => [p, back(v)])) } : {}),
+    };
+  }
   const n = assertSomeValues(col);
   const x = col.values;
   let sum = 0;

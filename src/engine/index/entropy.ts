@@ -1,3 +1,4 @@
+import { rescaleFactor } from "../linalg/powerOfTwoScale";
 import { IdColumn } from "../data/columns";
 import { numError, valueError } from "../errors";
 import { Bilingual } from "../i18n/lang";
@@ -147,10 +148,14 @@ export function minMaxNormalize(x: Float64Array, rows: Int32Array, direction: nu
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const range = max - min;
+  // extreme magnitudes (max − min beyond double precision): the same ratios on exactly rescaled values
+  const s = rescaleFactor(Math.max(Math.abs(min), Math.abs(max)));
+  const lo = min * s;
+  const hi = max * s;
+  const range = hi - lo;
   for (let r = 0; r < rows.length; r++) {
-    const v = x[rows[r]];
-    out[r] = range > 0 ? (direction < 0 ? (max - v) / range : (v - min) / range) : 0;
+    const v = x[rows[r]] * s;
+    out[r] = range > 0 ? (direction < 0 ? (hi - v) / range : (v - lo) / range) : 0;
   }
   return [min, max];
 }

@@ -1,5 +1,6 @@
 import { IdColumn } from "../data/columns";
 import { valueError } from "../errors";
+import { maxAbs, rescaleFactor, scaled } from "../linalg/powerOfTwoScale";
 import { assertEqualLengths, assertGroupLength, assertNonNegative, assertSomeValues, completeRows, NamedValues } from "./checks";
 import { rowScopes } from "./scopes";
 
@@ -44,6 +45,13 @@ const WHAT = { en: "the location quotient", zh: "区位熵" };
  * // 2008: 4/20, 2009: 4/40 → [0.5, 1.5, 2, 2/3]
  */
 export function locationQuotient(num: NamedValues, den: NamedValues, by?: IdColumn): LocationQuotientResult {
+  const sf = rescaleFactor(maxAbs(num.values.filter((v) => v === v)));
+  const sk = rescaleFactor(maxAbs(den.values.filter((v) => v === v)));
+  if (sf !== 1 || sk !== 1) {
+    // extreme magnitudes: LQ is invariant to scaling F and K, so compute it on exactly rescaled totals
+    const r = locationQuotient({ ...num, values: scaled(num.values, sf) }, { ...den, values: scaled(den.values, sk) }, by);
+    return { ...r, groups: r.groups.map((g) => ({ ...g, sumNum: g.sumNum / sf, sumDen: g.sumDen / sk, ratio: (g.sumNum / g.sumDen) * (sk / sf) })) };
+  }
   assertEqualLengths([num, den]);
   assertSomeValues(num);
   assertSomeValues(den);

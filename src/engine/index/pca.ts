@@ -1,6 +1,7 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { numError, valueError } from "../errors";
 import { Bilingual } from "../i18n/lang";
+import { maxAbs, rescaleFactor } from "../linalg/powerOfTwoScale";
 import { assertEqualLengths, assertSomeValues, completeRows, NamedValues } from "./checks";
 import { bartlettSphericity, kmoMsa } from "./factorability";
 
@@ -119,7 +120,9 @@ export function pcaIndex(indicators: readonly NamedValues[], opts: PcaOptions = 
   for (let j = 0; j < p; j++) {
     const x = indicators[j].values;
     const z = Z[j];
-    const dj = directions[j];
+    // extreme magnitudes: an exact power-of-two rescaling (z-scores do not change) keeps Σ(z − m)² finite
+    const scale = rescaleFactor(maxAbs(x, rows));
+    const dj = directions[j] * scale;
     let s = 0;
     for (let r = 0; r < n; r++) { z[r] = dj * x[rows[r]]; s += z[r]; }
     let m = s / n;
@@ -133,10 +136,11 @@ export function pcaIndex(indicators: readonly NamedValues[], opts: PcaOptions = 
       throw valueError(
         `indicator "${names[j]}" is constant over the rows used: its z-score is undefined; leave it out of the PCA`,
         `指标“${names[j]}”在所用观测中为常数，无法标准化；请将其从主成分分析中去掉`,
+        { column: names[j] },
       );
     }
-    mean[j] = m;
-    sd[j] = sdj;
+    mean[j] = m / scale;
+    sd[j] = sdj / scale;
     for (let r = 0; r < n; r++) z[r] = (z[r] - m) / sdj;
   }
   const correlation = new Float64Array(p * p);

@@ -1,3 +1,4 @@
+import { userRow } from "../data/columns";
 import { valueError } from "../errors";
 import { assertEqualLengths, assertNonNegative, assertSomeValues, NamedValues } from "./checks";
 
@@ -74,9 +75,10 @@ export function industrialStructureIndex(shares: readonly NamedValues[], opts: R
     const s = sums[i];
     if (s !== s) continue;
     if (!near(s, target)) {
+      const row = userRow(shares[0], i);
       throw valueError(
-        `row ${i + 1}: the shares "${shares[0].name}", "${shares[1].name}", "${shares[2].name}" sum to ${s}, not ${target}${scale === "percent" ? " (percent)" : " (if they are percents, set the scale to percent: --percent in the command line, \"percent\" in INDSTRUCT)"}`,
-        `第 ${i + 1} 行：产业占比“${shares[0].name}”“${shares[1].name}”“${shares[2].name}”之和为 ${s}，而不是 ${target}${scale === "percent" ? "（百分数）" : "（若为百分数，请将单位设为百分数：命令行用 --percent，INDSTRUCT 用 \"percent\"）"}`,
+        `row ${row}: the shares "${shares[0].name}", "${shares[1].name}", "${shares[2].name}" sum to ${s}, not ${target}${scale === "percent" ? " (percent)" : " (if they are percents, set the scale to percent: --percent in the command line, \"percent\" in INDSTRUCT)"}`,
+        `第 ${row} 行：产业占比“${shares[0].name}”“${shares[1].name}”“${shares[2].name}”之和为 ${s}，而不是 ${target}${scale === "percent" ? "（百分数）" : "（若为百分数，请将单位设为百分数：命令行用 --percent，INDSTRUCT 用 \"percent\"）"}`,
       );
     }
     const weighted = a[i] + 2 * b[i] + 3 * c[i];

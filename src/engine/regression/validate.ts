@@ -1,4 +1,4 @@
-import { IdColumn, NumericColumn } from "../data/columns";
+import { IdColumn, NumericColumn, userRow } from "../data/columns";
 import { valueError, numError } from "../errors";
 
 /** Checks shared by FEREG and IV2SLS before any arithmetic: names and shapes (`ids`: every id column, fixed effects and the variance's groups). */
@@ -31,7 +31,8 @@ function assertNoInfinity(c: NumericColumn): void {
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
     if (x === Infinity || x === -Infinity) {
-      throw valueError(`column "${c.name}", row ${i + 1}: ${x} is not a finite number`, `列“${c.name}”第 ${i + 1} 行：${x} 不是有限数值`);
+      const row = userRow(c, i);
+      throw valueError(`column "${c.name}", row ${row}: ${x} is not a finite number`, `列“${c.name}”第 ${row} 行：${x} 不是有限数值`, { column: c.name, row });
     }
   }
 }
@@ -47,11 +48,12 @@ function lengthError(name: string, len: number, yName: string, n: number) {
 export function assertNotConstant(name: string, v: Float64Array, role: "outcome" | "regressor"): void {
   for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return;
   if (role === "outcome") {
-    throw valueError(`the outcome "${name}" is constant in the estimation sample: nothing to explain`, `被解释变量“${name}”在估计样本中为常数：无可解释的变差`);
+    throw valueError(`the outcome "${name}" is constant in the estimation sample: nothing to explain`, `被解释变量“${name}”在估计样本中为常数：无可解释的变差`, { column: name });
   }
   throw valueError(
     `regressor "${name}" is constant in the estimation sample (value ${v[0]}): remove it, the intercept or fixed effects already cover it`,
     `解释变量“${name}”在估计样本中为常数（取值 ${v[0]}）：请删除该变量，截距或固定效应已包含它`,
+    { column: name },
   );
 }
 

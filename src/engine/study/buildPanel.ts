@@ -1,4 +1,5 @@
 import { numericColumn, NumericColumn } from "../data/columns";
+import { assertNoDuplicatePanelRows } from "../data/duplicatePanelRows";
 import { columnIndex, RawTable, tableIds, tableNumeric } from "../data/table";
 import { valueError } from "../errors";
 import { entropyWeights } from "../index/entropy";
@@ -19,6 +20,7 @@ import { interactionName } from "./tables/table7";
  * 4. the mechanisms: cap = location quotient by year, ris = Σ m·share_m, ent = ratio × scale;
  * 5. the moderators (a column, or the PCA composite of several), then each moderator's
  *    interaction with the treatment.
+ * A repeated (city, year) pair is an error naming its first two rows (header = row 1).
  * A constant moderator is an error naming it: its interaction would only repeat the treatment.
  *
  * @example
@@ -26,9 +28,13 @@ import { interactionName } from "./tables/table7";
  * p.vars.get("inn")!.values.length === table.rows   // true
  * p.entropy.weights                                  // the 25 weights of Table 1
  */
+/** Row 1 of the user's sheet or file is the header: the first data row is row 2. */
+const ROW_OF_FIRST_DATA = 2;
+
 export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
   const city = tableIds(table, def.columns.city);
   const year = tableIds(table, def.columns.year);
+  assertNoDuplicatePanelRows(city, year, ROW_OF_FIRST_DATA);
   const agglomeration = def.columns.agglomeration ? tableIds(table, def.columns.agglomeration) : undefined;
   const vars = new Map<string, NumericColumn>();
   const num = (name: string) => {
@@ -54,7 +60,7 @@ export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
   const d = def.treatment.column;
   num(d);
   if (def.treatmentAlt) num(def.treatmentAlt.column);
-  for (const c of def.controls) setVar(p, controlName(c), c.log ? logOf(c.column, num(c.column).values) : num(c.column).values);
+  for (const c of def.controls) setVar(p, controlName(c), c.log ? logOf(c.column, num(c.column).values, ROW_OF_FIRST_DATA) : num(c.column).values);
 
   const trend = trendOf(numericColumn(def.columns.year, table.columns[columnIndex(table, def.columns.year)], 2).values);
   for (const iv of def.instruments) setVar(p, iv.name, iv.timesTrend ? productOf(num(iv.column).values, trend) : num(iv.column).values);
@@ -62,7 +68,7 @@ export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
   const m = def.mechanisms;
   if (m.cap) setVar(p, "cap", locationQuotient(num(m.cap.numerator), num(m.cap.denominator), year).lq);
   if (m.ris) setVar(p, "ris", industrialStructureIndex(m.ris.shares.map(num)).ris);
-  if (m.ent) setVar(p, "ent", ratioOf(num(m.ent.numerator).values, num(m.ent.denominator).values, m.ent.scale, "ent"));
+  if (m.ent) setVar(p, "ent", ratioOf(num(m.ent.numerator).values, num(m.ent.denominator).values, m.ent.scale, "ent", ROW_OF_FIRST_DATA, m.ent.denominator));
 
   for (const mo of def.moderators) {
     const values = mo.pcaOf ? pcaIndex(mo.pcaOf.map(num)).index : num(mo.column ?? mo.name).values;
@@ -85,6 +91,7 @@ function assertVaries(name: string, x: Float64Array): void {
   throw valueError(
     `moderator "${name}" is constant (every row is ${first}): its interaction with the treatment cannot be estimated`,
     `调节变量“${name}”为常数（所有行均为 ${first}），无法估计其与核心解释变量的交互项`,
+    { column: name },
   );
 }
 

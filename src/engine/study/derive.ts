@@ -2,7 +2,8 @@ import { valueError } from "../errors";
 
 /**
  * Small derivations the study needs (each a pure function over typed arrays; NaN stays
- * missing). Row numbers in messages are 1-based data rows.
+ * missing). Row numbers in messages are the rows the user sees: `firstRow` is the row of
+ * element 0 (2 for data under a header row).
  */
 
 /**
@@ -11,15 +12,17 @@ import { valueError } from "../errors";
  * @example
  * logOf("density", Float64Array.of(1, Math.E))  // [0, 1]
  */
-export function logOf(name: string, x: Float64Array): Float64Array {
+export function logOf(name: string, x: Float64Array, firstRow = 1): Float64Array {
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (v !== v) { out[i] = NaN; continue; }
     if (!(v > 0)) {
+      const row = firstRow + i;
       throw valueError(
-        `ln(${name}) needs positive values, but row ${i + 1} has ${v}`,
-        `ln(${name}) 要求取值为正，但第 ${i + 1} 行为 ${v}`,
+        `ln(${name}) needs positive values, but row ${row} has ${v}`,
+        `ln(${name}) 要求取值为正，但第 ${row} 行为 ${v}`,
+        { column: name, row },
       );
     }
     out[i] = Math.log(v);
@@ -50,11 +53,14 @@ export function productOf(x: Float64Array, z: Float64Array): Float64Array {
  * scale · numerator / denominator, e.g. new firms per 100 people; a zero denominator is an
  * error naming the row.
  */
-export function ratioOf(num: Float64Array, den: Float64Array, scale: number, what: string): Float64Array {
+export function ratioOf(num: Float64Array, den: Float64Array, scale: number, what: string, firstRow = 1, denName?: string): Float64Array {
   const out = new Float64Array(num.length);
   for (let i = 0; i < num.length; i++) {
     if (num[i] !== num[i] || den[i] !== den[i]) { out[i] = NaN; continue; }
-    if (den[i] === 0) throw valueError(`${what}: the denominator is 0 in row ${i + 1}`, `${what}：第 ${i + 1} 行分母为 0`);
+    if (den[i] === 0) {
+      const row = firstRow + i;
+      throw valueError(`${what}: the denominator is 0 in row ${row}`, `${what}：第 ${row} 行分母为 0`, { column: denName ?? what, row });
+    }
     out[i] = (scale * num[i]) / den[i];
   }
   return out;

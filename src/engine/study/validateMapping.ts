@@ -29,7 +29,7 @@ export function validateMapping(def: StudyDefinition, table: RawTable): void {
   if (def.vcov === "cluster") add(def.cluster ?? def.columns.city, "cluster variable", "聚类变量");
   for (const [column, role, roleZh] of need) {
     if (!have.has(column)) {
-      throw valueError(`the data have no column "${column}" (mapped as ${role})`, `数据中没有列“${column}”（映射为${roleZh}）`);
+      throw valueError(`the data have no column "${column}" (mapped as ${role})`, `数据中没有列“${column}”（映射为${roleZh}）`, { column });
     }
   }
   if (def.indicators.length < 2) throw valueError("the index needs at least two indicators", "综合指数至少需要两个指标");
@@ -37,12 +37,12 @@ export function validateMapping(def: StudyDefinition, table: RawTable): void {
   const seen = new Set<string>();
   for (const ind of def.indicators) {
     if (ind.direction !== "+" && ind.direction !== "-") {
-      throw valueError(`indicator "${ind.column}" has no direction: set "+" (benefit) or "-" (cost)`, `指标“${ind.column}”未设定方向：请设为“+”（正向）或“-”（负向）`);
+      throw valueError(`indicator "${ind.column}" has no direction: set "+" (benefit) or "-" (cost)`, `指标“${ind.column}”未设定方向：请设为“+”（正向）或“-”（负向）`, { column: ind.column });
     }
     if (dims.size > 0 && !dims.has(ind.dimension)) {
-      throw valueError(`indicator "${ind.column}" belongs to an unknown dimension "${ind.dimension}"`, `指标“${ind.column}”所属维度“${ind.dimension}”未定义`);
+      throw valueError(`indicator "${ind.column}" belongs to an unknown dimension "${ind.dimension}"`, `指标“${ind.column}”所属维度“${ind.dimension}”未定义`, { column: ind.column });
     }
-    if (seen.has(ind.column)) throw valueError(`indicator "${ind.column}" is listed twice`, `指标“${ind.column}”重复列出`);
+    if (seen.has(ind.column)) throw valueError(`indicator "${ind.column}" is listed twice`, `指标“${ind.column}”重复列出`, { column: ind.column });
     seen.add(ind.column);
   }
   if (def.instruments.length === 0) throw valueError("Table 4 needs at least one instrument", "表4 至少需要一个工具变量");

@@ -50,6 +50,7 @@ export function iv2slsSpill(y: unknown, endog: unknown, instruments: unknown, ex
         throw naError(
           `there is no first stage ${k}: the model has ${r.firstStages.length} endogenous regressor(s)`,
           `不存在第 ${k} 个第一阶段：模型只有 ${r.firstStages.length} 个内生解释变量`,
+          { argument: "output" },
         );
       }
       const pairs = firstColumn(r, lang, k - 1);

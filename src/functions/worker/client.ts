@@ -1,4 +1,4 @@
-import { CityPanelError } from "../../engine/errors";
+import { errorFromWire } from "../../engine/errors";
 import { Lang } from "../../engine/i18n/lang";
 import { Spill } from "../adapters/common";
 import { absorptionCache } from "../sharedCache";
@@ -45,10 +45,7 @@ function startWorker(): Worker | null {
       if (!p) return;
       pending.delete(reply.id);
       if ("spill" in reply) p.resolve(reply.spill);
-      else {
-        const { kind, en, zh } = reply.error;
-        p.reject(kind === "internal" ? new Error(en) : new CityPanelError(kind, en, zh));
-      }
+      else p.reject(errorFromWire(reply.error));
     };
     w.onerror = (e) => { e.preventDefault(); fallBack(); };
     return (worker = w);

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { createAbsorptionCache } from "../../engine/fe/absorptionCache";
-import { isCityPanelError } from "../../engine/errors";
+import { errorToWire } from "../../engine/errors";
 import { MAX_CACHED_PANELS } from "../sharedCache";
 import { runHeavy } from "./heavyFunctions";
 import { HeavyReply, HeavyRequest } from "./protocol";
@@ -19,9 +19,7 @@ scope.onmessage = (e: MessageEvent<HeavyRequest>) => {
   try {
     reply = { id, spill: runHeavy(fn, args, lang, cache) };
   } catch (err) {
-    reply = isCityPanelError(err)
-      ? { id, error: { kind: err.kind, en: err.message, zh: err.messageZh } }
-      : { id, error: { kind: "internal", en: String((err as Error)?.message ?? err), zh: String((err as Error)?.message ?? err) } };
+    reply = { id, error: errorToWire(err) };
   }
   scope.postMessage(reply);
 };

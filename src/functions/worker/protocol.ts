@@ -1,4 +1,4 @@
-import { ErrorKind } from "../../engine/errors";
+import { ErrorWire } from "../../engine/errors";
 import { Lang } from "../../engine/i18n/lang";
 import { Spill } from "../adapters/common";
 import { HeavyFunction } from "./heavyFunctions";
@@ -13,4 +13,4 @@ export interface HeavyRequest {
 
 export type HeavyReply =
   | { readonly id: number; readonly spill: Spill }
-  | { readonly id: number; readonly error: { readonly kind: ErrorKind | "internal"; readonly en: string; readonly zh: string } };
+  | { readonly id: number; readonly error: ErrorWire };

@@ -1,9 +1,12 @@
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Select, Text, makeStyles } from "@fluentui/react-components";
 import { Bilingual, Lang } from "../../engine/i18n/lang";
-import { DetectedPanel } from "../model/detectPanel";
-import { DataSource } from "../excel/workbook";
+import { DataSource } from "../model/dataSource";
 import { tr } from "../i18n/strings";
+import { TaskpaneServices, TemplateOutcome } from "../state/services";
+import { DataStepState } from "../state/useDataStep";
+import { FilePicker } from "./FilePicker";
+import { WorkbookTools } from "./WorkbookTools";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "12px", rowGap: "2px", margin: "8px 0" },
@@ -19,36 +22,51 @@ const parseSourceKey = (k: string): DataSource => {
   return { kind: k.slice(0, i) as "name" | "table", name: k.slice(i + 1) };
 };
 
-export interface DataStepProps {
-  lang: Lang;
-  sources: { names: string[]; tables: string[] };
-  source: DataSource;
-  onSourceChange: (s: DataSource) => void;
-  onRead: () => void;
-  busy: boolean;
-  progress: { done: number; total: number } | null;
-  detected: DetectedPanel | null;
+/** The workbook tools' state and actions (Insert template, Repair formulas; the add-in only). */
+export interface ToolsProps {
+  template: TemplateOutcome | null;
+  repaired: number | null;
   error: Bilingual | null;
-  onNext: () => void;
+  templateLastRow: number;
+  onInsertTemplate: () => void;
+  onRepair: () => void;
 }
 
+export interface DataStepProps {
+  lang: Lang;
+  services: Pick<TaskpaneServices, "openFile" | "insertTemplate" | "repairFormulas">;
+  state: DataStepState;
+  onSourceChange: (s: DataSource) => void;
+  onRead: () => void;
+  onFile: (f: File) => void;
+  onNext: () => void;
+  tools: ToolsProps;
+}
+
+/** Step 1: where the panel is (Excel: selection / name / table; web app: a file), and what it looks like. */
 export function DataStep(p: DataStepProps): React.JSX.Element {
   const s = useStyles();
-  const { lang, detected } = p;
+  const { lang, state } = p;
+  const { detected } = state;
   const sum = detected?.summary;
+  const web = !!p.services.openFile;
+  const error = state.error ? (
+    <MessageBar intent="error" data-testid="data-error"><MessageBarBody>{state.error[lang]}</MessageBarBody></MessageBar>
+  ) : null;
   return (
     <section aria-labelledby="data-heading" className={s.stack}>
       <h2 id="data-heading">{tr(lang, "stepData")}</h2>
-      <Text>{tr(lang, "dataIntro")}</Text>
-      <Field label={tr(lang, "source")} validationState={p.error ? "error" : "none"} validationMessage={p.error ? p.error[lang] : undefined}>
-        <Select value={sourceKey(p.source)} onChange={(_, d) => p.onSourceChange(parseSourceKey(d.value))}>
+      <Text>{tr(lang, web ? "dataIntroWeb" : "dataIntro")}</Text>
+      {web ? (<><FilePicker lang={lang} busy={state.reading} onFile={p.onFile} />{error}</>) : (<>
+      <Field label={tr(lang, "source")} validationState={state.error ? "error" : "none"} validationMessage={state.error ? state.error[lang] : undefined}>
+        <Select value={sourceKey(state.source)} onChange={(_, d) => p.onSourceChange(parseSourceKey(d.value))}>
           <option value="selection">{tr(lang, "sourceSelection")}</option>
-          {p.sources.names.map((n) => (
+          {state.sources.names.map((n) => (
             <option key={`n${n}`} value={`name:${n}`}>
               {tr(lang, "sourceName", n)}
             </option>
           ))}
-          {p.sources.tables.map((n) => (
+          {state.sources.tables.map((n) => (
             <option key={`t${n}`} value={`table:${n}`}>
               {tr(lang, "sourceTable", n)}
             </option>
@@ -56,13 +74,14 @@ export function DataStep(p: DataStepProps): React.JSX.Element {
         </Select>
       </Field>
       <div>
-        <Button appearance="primary" onClick={p.onRead} disabled={p.busy}>
+        <Button appearance="primary" onClick={p.onRead} disabled={state.reading}>
           {tr(lang, "readData")}
         </Button>
       </div>
-      {p.busy && p.progress && (
-        <Field validationMessage={tr(lang, "reading", p.progress.done, p.progress.total)} validationState="none">
-          <ProgressBar value={p.progress.total ? p.progress.done / p.progress.total : 0} />
+      </>)}
+      {state.reading && state.progress && (
+        <Field validationMessage={tr(lang, "reading", state.progress.done, state.progress.total)} validationState="none">
+          <ProgressBar value={state.progress.total ? state.progress.done / state.progress.total : 0} />
         </Field>
       )}
       {detected && sum && (
@@ -129,6 +148,7 @@ export function DataStep(p: DataStepProps): React.JSX.Element {
           </div>
         </div>
       )}
+      {p.services.insertTemplate && p.services.repairFormulas && <WorkbookTools lang={lang} {...p.tools} />}
     </section>
   );
 }

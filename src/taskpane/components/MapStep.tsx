@@ -8,6 +8,7 @@ import { defaultStudy } from "../../engine/study/defaultStudy";
 import { VcovType } from "../../engine/vcov/types";
 import { FieldErrors, FieldKey } from "../model/validate";
 import { tr } from "../i18n/strings";
+import { AutoMatched } from "./AutoMatched";
 import { ColumnSelect, columnOptions, Group, RemoveButton } from "./common";
 
 const useStyles = makeStyles({
@@ -20,6 +21,8 @@ const useStyles = makeStyles({
 export interface MapStepProps {
   lang: Lang;
   def: StudyDefinition;
+  /** The mapping as matched by name, listed above the sections (null when restored from the workbook). */
+  auto: StudyDefinition | null;
   columns: readonly string[];
   numericColumns: readonly string[];
   errors: FieldErrors;
@@ -28,6 +31,8 @@ export interface MapStepProps {
   onSave: () => void;
   savedNote: string | null;
   restoredAt: string | null;
+  /** Whether the mapping can be kept in the workbook (the add-in; not the web app). */
+  canSave: boolean;
   onNext: () => void;
 }
 
@@ -75,9 +80,10 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
           <MessageBarBody>{tr(lang, "restored", p.restoredAt)}</MessageBarBody>
         </MessageBar>
       )}
+      {p.auto && <AutoMatched lang={lang} def={p.auto} />}
       <div className={s.row}>
         <Button onClick={p.onAutoMap}>{tr(lang, "autoMapAgain")}</Button>
-        <Button onClick={p.onSave}>{tr(lang, "saveMapping")}</Button>
+        {p.canSave && <Button onClick={p.onSave}>{tr(lang, "saveMapping")}</Button>}
       </div>
       {p.savedNote && <Text role="status">{p.savedNote}</Text>}
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])}>

@@ -1,54 +1,46 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles } from "@fluentui/react-components";
-import { Bilingual, Lang } from "../../engine/i18n/lang";
+import { Lang } from "../../engine/i18n/lang";
 import { tr } from "../i18n/strings";
+import { OutputState } from "../state/useOutput";
 
 const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: "8px" } });
 
 export interface OutputStepProps {
   lang: Lang;
-  writing: boolean;
-  written: readonly string[];
-  onInsertTemplate: () => void;
-  onRepairFormulas: () => void;
-  repairStatus: string | null;
-  templateStatus: string | null;
-  /** Last data row the template's formulas cover. */
-  templateLastRow: number;
-  error: Bilingual | null;
+  state: OutputState;
+  /** The web app: save results.xlsx (absent in the add-in, which writes into the workbook). */
+  onDownload?: () => void;
 }
 
+/** Step 4: the sheets written into the workbook, or (web app) the workbook to download. */
 export function OutputStep(p: OutputStepProps): React.JSX.Element {
   const s = useStyles();
-  const { lang } = p;
+  const { lang, state } = p;
+  const web = !!p.onDownload;
   return (
     <section aria-labelledby="output-heading" className={s.stack}>
       <h2 id="output-heading">{tr(lang, "stepOutput")}</h2>
-      <Text>{tr(lang, "outputIntro")}</Text>
-      {p.writing && <Spinner size="tiny" label={tr(lang, "writing")} />}
-      <Text weight="semibold">{tr(lang, "written")}</Text>
-      {p.written.length ? (
+      <Text>{tr(lang, web ? "outputIntroWeb" : "outputIntro")}</Text>
+      {state.writing && <Spinner size="tiny" label={tr(lang, web ? "writingWorkbook" : "writing")} />}
+      {web && state.written.length > 0 && (
+        <div>
+          <Button appearance="primary" onClick={p.onDownload} data-testid="download-results">{tr(lang, "downloadResults")}</Button>
+        </div>
+      )}
+      <Text weight="semibold">{tr(lang, web ? "workbookSheets" : "written")}</Text>
+      {state.written.length ? (
         <ul data-testid="written-sheets">
-          {p.written.map((n) => <li key={n}>{n}</li>)}
+          {state.written.map((n, i) => <li key={`${i}-${n}`}>{n}</li>)}
         </ul>
       ) : (
         <Text>{tr(lang, "writtenNone")}</Text>
       )}
-      {p.error && (
+      {state.error && (
         <MessageBar intent="error" data-testid="output-error">
-          <MessageBarBody>{p.error[lang]}</MessageBarBody>
+          <MessageBarBody>{state.error[lang]}</MessageBarBody>
         </MessageBar>
       )}
-      <div>
-        <Button onClick={p.onInsertTemplate}>{tr(lang, "insertTemplate")}</Button>
-      </div>
-      <Text size={200}>{tr(lang, "insertTemplateHint", p.templateLastRow)}</Text>
-      {p.templateStatus && <Text role="status">{p.templateStatus}</Text>}
-      <div>
-        <Button onClick={p.onRepairFormulas}>{tr(lang, "repairFormulas")}</Button>
-      </div>
-      <Text size={200}>{tr(lang, "repairFormulasHint")}</Text>
-      {p.repairStatus && <Text role="status" data-testid="repair-status">{p.repairStatus}</Text>}
     </section>
   );
 }

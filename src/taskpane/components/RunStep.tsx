@@ -1,8 +1,9 @@
 import * as React from "react";
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Text, makeStyles } from "@fluentui/react-components";
-import { Bilingual, Lang } from "../../engine/i18n/lang";
+import { Lang } from "../../engine/i18n/lang";
 import { VcovType } from "../../engine/vcov/types";
 import { SingleModelSpec } from "../worker/protocol";
+import { RunChoice, RunState } from "../state/useStudyRun";
 import { StringKey, tr } from "../i18n/strings";
 import { ColumnSelect, Group } from "./common";
 
@@ -14,47 +15,35 @@ const useStyles = makeStyles({
 
 export const ALL_TABLES = ["table1", "table2", "table3", "table4", "table5", "table6", "table7"] as const;
 
-export interface RunProgress {
-  readonly index: number;
-  readonly total: number;
-  readonly table: string;
-}
-
 export interface RunStepProps {
   lang: Lang;
+  /** Table ids the engine can build; the others show as not available. */
   available: readonly string[];
-  selected: readonly string[];
-  onSelect: (tables: string[]) => void;
-  mode: "tables" | "model";
-  onMode: (m: "tables" | "model") => void;
-  model: SingleModelSpec;
-  onModel: (m: SingleModelSpec) => void;
-  variables: readonly string[];
-  columns: readonly string[];
-  liveFormulas: boolean;
   liveAvailable: boolean;
-  onLiveFormulas: (v: boolean) => void;
+  /** The study's variables (model pickers) and the data's columns (cluster picker). */
+  names: { variables: readonly string[]; columns: readonly string[] };
+  choice: RunChoice;
+  onChoice: (patch: Partial<RunChoice>) => void;
+  state: RunState;
   onRun: () => void;
   onCancel: () => void;
-  running: boolean;
-  progress: RunProgress | null;
-  /** A problem that stops the run (mapping, data, engine), already in both languages. */
-  error: Bilingual | null;
-  status: string | null;
 }
 
 export function RunStep(p: RunStepProps): React.JSX.Element {
   const s = useStyles();
-  const { lang, model } = p;
+  const { lang, choice, state } = p;
+  const { model } = choice;
+  const { variables, columns } = p.names;
   const [local, setLocal] = React.useState<Partial<Record<"tables" | "y" | "x" | "endog" | "iv", string>>>({});
-  const setModel = (patch: Partial<SingleModelSpec>) => p.onModel({ ...model, ...patch });
+  const setModel = (patch: Partial<SingleModelSpec>) => p.onChoice({ model: { ...model, ...patch } });
+  const select = (tables: string[]) => p.onChoice({ tables });
   const toggle = (list: readonly string[], v: string, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
   const tableLabel = (id: string) => tr(lang, id as StringKey);
 
   const run = () => {
     const e: typeof local = {};
-    if (p.mode === "tables" && p.selected.length === 0) e.tables = tr(lang, "chooseTable");
-    if (p.mode === "model") {
+    if (choice.mode === "tables" && choice.tables.length === 0) e.tables = tr(lang, "chooseTable");
+    if (choice.mode === "model") {
       if (!model.y) e.y = tr(lang, "chooseY");
       if (model.estimator === "fereg" && model.x.length === 0) e.x = tr(lang, "chooseX");
       if (model.estimator === "iv2sls" && !(model.endog ?? []).length) e.endog = tr(lang, "chooseEndog");
@@ -64,29 +53,29 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
     if (Object.keys(e).length === 0) p.onRun();
   };
   const fieldErr = (k: keyof typeof local) => (local[k] ? { validationState: "error" as const, validationMessage: local[k] } : {});
-  const allOn = p.available.every((id) => p.selected.includes(id));
+  const allOn = p.available.every((id) => choice.tables.includes(id));
 
   return (
     <section aria-labelledby="run-heading" className={s.stack}>
       <h2 id="run-heading">{tr(lang, "stepRun")}</h2>
       <Text>{tr(lang, "runIntro")}</Text>
       <Field label={tr(lang, "whatToRun")}>
-        <RadioGroup value={p.mode} onChange={(_, d) => p.onMode(d.value as "tables" | "model")} layout="horizontal">
+        <RadioGroup value={choice.mode} onChange={(_, d) => p.onChoice({ mode: d.value as "tables" | "model" })} layout="horizontal">
           <Radio value="tables" label={tr(lang, "modeTables")} />
           <Radio value="model" label={tr(lang, "modeModel")} />
         </RadioGroup>
       </Field>
-      {p.mode === "tables" ? (
+      {choice.mode === "tables" ? (
         <Group label={tr(lang, "tablesLabel")} error={local.tables} data-testid="run-tables">
           <div className={s.stack}>
-            <Checkbox label={tr(lang, "selectAll")} checked={allOn ? true : p.selected.length ? "mixed" : false}
-              onChange={() => p.onSelect(allOn ? [] : [...p.available])} />
+            <Checkbox label={tr(lang, "selectAll")} checked={allOn ? true : choice.tables.length ? "mixed" : false}
+              onChange={() => select(allOn ? [] : [...p.available])} />
             {ALL_TABLES.map((id) => {
               const ok = p.available.includes(id);
               return (
-                <Checkbox key={id} disabled={!ok} checked={ok && p.selected.includes(id)}
+                <Checkbox key={id} disabled={!ok} checked={ok && choice.tables.includes(id)}
                   label={ok ? tableLabel(id) : `${tableLabel(id)} ${tr(lang, "notAvailable")}`}
-                  onChange={(_, d) => p.onSelect(toggle(p.selected, id, !!d.checked))} />
+                  onChange={(_, d) => select(toggle(choice.tables, id, !!d.checked))} />
               );
             })}
           </div>
@@ -102,20 +91,20 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
           <Field label={tr(lang, "depVar")} {...fieldErr("y")}>
             <Select value={model.y} onChange={(_, d) => setModel({ y: d.value })}>
               <option value="">{tr(lang, "none")}</option>
-              {p.variables.map((v) => <option key={v} value={v}>{v}</option>)}
+              {variables.map((v) => <option key={v} value={v}>{v}</option>)}
             </Select>
           </Field>
           {model.estimator === "iv2sls" && (
             <Field label={tr(lang, "endogenous")} {...fieldErr("endog")}>
               <Select value={model.endog?.[0] ?? ""} onChange={(_, d) => setModel({ endog: d.value ? [d.value] : [] })}>
                 <option value="">{tr(lang, "none")}</option>
-                {p.variables.map((v) => <option key={v} value={v}>{v}</option>)}
+                {variables.map((v) => <option key={v} value={v}>{v}</option>)}
               </Select>
             </Field>
           )}
           <Group label={tr(lang, "regressors")} error={local.x}>
             <div className={s.checks}>
-              {p.variables.map((v) => (
+              {variables.map((v) => (
                 <Checkbox key={v} label={v} checked={model.x.includes(v)} onChange={(_, d) => setModel({ x: toggle(model.x, v, !!d.checked) })} />
               ))}
             </div>
@@ -123,7 +112,7 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
           {model.estimator === "iv2sls" && (
             <Group label={tr(lang, "ivs")} error={local.iv}>
               <div className={s.checks}>
-                {p.variables.map((v) => (
+                {variables.map((v) => (
                   <Checkbox key={v} label={v} checked={(model.instruments ?? []).includes(v)}
                     onChange={(_, d) => setModel({ instruments: toggle(model.instruments ?? [], v, !!d.checked) })} />
                 ))}
@@ -140,29 +129,30 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
             </Select>
           </Field>
           {model.vcov === "cluster" && (
-            <ColumnSelect lang={lang} label={tr(lang, "clusterBy")} value={model.cluster} columns={p.columns} onChange={(v) => setModel({ cluster: v || undefined })} />
+            <ColumnSelect lang={lang} label={tr(lang, "clusterBy")} value={model.cluster} columns={columns} onChange={(v) => setModel({ cluster: v || undefined })} />
           )}
         </div>
       )}
-      <Checkbox label={tr(lang, "liveFormulas")} checked={p.liveFormulas} disabled={!p.liveAvailable} onChange={(_, d) => p.onLiveFormulas(!!d.checked)} />
-      {!p.liveAvailable && <Text size={200}>{tr(lang, "liveFormulasUnavailable")}</Text>}
+      {p.liveAvailable && (
+        <Checkbox label={tr(lang, "liveFormulas")} checked={choice.liveFormulas} onChange={(_, d) => p.onChoice({ liveFormulas: !!d.checked })} />
+      )}
       <div className={s.row}>
-        <Button appearance="primary" onClick={run} disabled={p.running}>
+        <Button appearance="primary" onClick={run} disabled={state.running}>
           {tr(lang, "run")}
         </Button>
-        <Button onClick={p.onCancel} disabled={!p.running}>
+        <Button onClick={p.onCancel} disabled={!state.running}>
           {tr(lang, "cancel")}
         </Button>
       </div>
-      {p.running && (
-        <Field validationState="none" validationMessage={p.progress ? tr(lang, "progressOf", p.progress.index, p.progress.total, tableLabel(p.progress.table)) : tr(lang, "running")}>
-          <ProgressBar value={p.progress ? p.progress.index / p.progress.total : undefined} aria-label={tr(lang, "running")} data-testid="run-progress" />
+      {state.running && (
+        <Field validationState="none" validationMessage={state.progress ? tr(lang, "progressOf", state.progress.index, state.progress.total, tableLabel(state.progress.table)) : tr(lang, "running")}>
+          <ProgressBar value={state.progress ? state.progress.index / state.progress.total : undefined} aria-label={tr(lang, "running")} data-testid="run-progress" />
         </Field>
       )}
-      {p.status && <Text role="status" data-testid="run-status">{p.status}</Text>}
-      {p.error && (
+      {state.cancelled && <Text role="status" data-testid="run-status">{tr(lang, "cancelled")}</Text>}
+      {state.error && (
         <MessageBar intent="error" data-testid="run-error">
-          <MessageBarBody>{p.error[lang]}</MessageBarBody>
+          <MessageBarBody>{state.error[lang]}</MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { isMissingCell, parseNumericCell } from "../../engine/data/cell";
+import { ErrorPlace } from "../../engine/errors";
 import { controlName, StudyDefinition } from "../../engine/study/definition";
 import { Bilingual } from "../../engine/i18n/lang";
 import { cellAddress, DetectedPanel } from "./detectPanel";
@@ -122,9 +123,13 @@ function colIndexInBlock(data: DetectedPanel, column: string): number {
   return data.columnsInBlock[data.table.names.indexOf(column)];
 }
 
-/** The field whose column an engine error names (so it shows beside that control), if any. */
-export function fieldOfError(message: string, def: StudyDefinition): FieldKey | undefined {
-  const named = /["“]([^"”]+)["”]/.exec(message)?.[1] ?? /ln\(([^)]+)\)/.exec(message)?.[1];
+/**
+ * The field whose column an engine error is about (so the message shows beside that control),
+ * from the error's structured place (`CityPanelError.place` / the worker's ErrorWire), never
+ * from its text.
+ */
+export function fieldOfError(place: ErrorPlace, def: StudyDefinition): FieldKey | undefined {
+  const named = place.column;
   if (!named) return undefined;
   const is = (c?: string) => c !== undefined && c === named;
   if (is(def.columns.city)) return "city";

@@ -1,3 +1,4 @@
+import { ErrorWire } from "../../engine/errors";
 import { Bilingual } from "../../engine/i18n/lang";
 import { FromWorker, StudyReply, StudyRequest } from "./protocol";
 
@@ -10,10 +11,13 @@ export interface StudyJob {
   cancel(): void;
 }
 
+/** A failed run: the worker's ErrorWire (kind, both messages, and where: column / row / argument). */
 export class StudyFailed extends Error {
-  constructor(readonly bilingual: Bilingual & { kind: string }) {
-    super(bilingual.en);
+  readonly bilingual: Bilingual;
+  constructor(readonly wire: ErrorWire) {
+    super(wire.en);
     this.name = "StudyFailed";
+    this.bilingual = wire.kind === "internal" ? { en: `Unexpected problem: ${wire.en}`, zh: `意外错误：${wire.zh}` } : { en: wire.en, zh: wire.zh };
   }
 }
 
@@ -41,7 +45,7 @@ export function workerRunner(url = "study.worker.js"): StudyRunner {
     };
     worker.onerror = (e) => {
       e.preventDefault();
-      settle?.reject(new StudyFailed({ en: `The computation stopped: ${e.message}`, zh: `计算中断：${e.message}`, kind: "internal" }));
+      settle?.reject(new StudyFailed({ kind: "internal", en: `the computation stopped: ${e.message}`, zh: `计算中断：${e.message}` }));
       finish();
     };
     worker.postMessage({ type: "run", request });

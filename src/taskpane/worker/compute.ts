@@ -1,4 +1,4 @@
-import { isCityPanelError } from "../../engine/errors";
+import { errorToWire } from "../../engine/errors";
 import { Lang, t } from "../../engine/i18n/lang";
 import { LABELS } from "../../engine/i18n/tableLabels";
 import { buildPanel } from "../../engine/study/buildPanel";
@@ -19,29 +19,28 @@ import { resolveVcov, VcovArgNames } from "../../engine/vcov/resolve";
  * What the study worker does with a request (kept apart from the worker's message plumbing so
  * jest can run it): the whole study or one model, reporting progress through `post`.
  */
-export function compute(request: StudyRequest, post: (m: FromWorker) => void): void {
+export async function compute(request: StudyRequest, post: (m: FromWorker) => void): Promise<void> {
   try {
-    const result = request.kind === "study" ? study(request, post) : single(request);
-    post({ type: "done", result });
+    const result = request.kind === "study" ? await study(request, post) : single(request);
+    post({ type: "done", result: { ...result, provenance: [...result.provenance, ...(request.provenance ?? [])] } });
   } catch (e) {
-    post({ type: "error", error: toBilingual(e) });
+    post({ type: "error", error: errorToWire(e) });
   }
 }
 
-export function toBilingual(e: unknown): { en: string; zh: string; kind: string } {
-  if (isCityPanelError(e)) return { en: e.message, zh: e.messageZh, kind: e.kind };
-  const m = e instanceof Error ? e.message : String(e);
-  return { en: `Unexpected problem: ${m}`, zh: `意外错误：${m}`, kind: "internal" };
-}
-
-function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker) => void): StudyReply {
+async function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker) => void): Promise<StudyReply> {
   const res = runStudy(r.table, r.def, {
     lang: r.lang,
     tables: r.tables as TableId[],
     source: r.source,
     onProgress: (table, index, total) => post({ type: "progress", table, index, total }),
   });
-  return { tables: res.tables, provenance: res.provenance };
+  const provenance = [...res.provenance, ...(r.provenance ?? [])];
+  if (!r.workbook) return { tables: res.tables, provenance: res.provenance };
+  // the web app: the same workbook as `citypanel study` (exceljs loads only when asked for)
+  const { studyWorkbookBytes } = await import("../../cli/workbook/writeStudyWorkbook");
+  const { bytes, sheets } = await studyWorkbookBytes({ ...res, provenance }, r.lang);
+  return { tables: res.tables, provenance: res.provenance, workbook: bytes, sheets };
 }
 
 /** The single-model controls, as a VCE message names them. */

@@ -1,4 +1,5 @@
 import { RawTable } from "../../engine/data/table";
+import { ErrorWire } from "../../engine/errors";
 import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { StudyDefinition } from "../../engine/study/definition";
 import { JournalTable } from "../../engine/tables/journalTable";
@@ -19,13 +20,37 @@ export interface SingleModelSpec {
   readonly cluster?: string;
 }
 
+/** One row of the Provenance sheet. */
+export interface ProvenanceRow {
+  readonly label: Bilingual;
+  readonly value: string;
+}
+
+interface RequestCommon {
+  readonly table: RawTable;
+  readonly def: StudyDefinition;
+  readonly lang: Lang;
+  readonly source: string;
+  /** Rows the pane adds to the Provenance sheet (who wrote it, what was run). */
+  readonly provenance?: readonly ProvenanceRow[];
+}
+
 export type StudyRequest =
-  | { readonly kind: "study"; readonly table: RawTable; readonly def: StudyDefinition; readonly lang: Lang; readonly tables: readonly string[]; readonly source: string }
-  | { readonly kind: "model"; readonly table: RawTable; readonly def: StudyDefinition; readonly lang: Lang; readonly model: SingleModelSpec; readonly source: string };
+  | (RequestCommon & {
+      readonly kind: "study";
+      readonly tables: readonly string[];
+      /** The web app: also write the study's workbook (Tables, Data, Provenance) as `citypanel study` does. */
+      readonly workbook?: boolean;
+    })
+  | (RequestCommon & { readonly kind: "model"; readonly model: SingleModelSpec });
 
 export interface StudyReply {
   readonly tables: readonly JournalTable[];
-  readonly provenance: readonly { label: Bilingual; value: string }[];
+  readonly provenance: readonly ProvenanceRow[];
+  /** The .xlsx bytes, when the request asked for the workbook. */
+  readonly workbook?: Uint8Array;
+  /** The workbook's sheet names, in order. */
+  readonly sheets?: readonly string[];
 }
 
 export type ToWorker = { readonly type: "run"; readonly request: StudyRequest };
@@ -33,4 +58,4 @@ export type ToWorker = { readonly type: "run"; readonly request: StudyRequest };
 export type FromWorker =
   | { readonly type: "progress"; readonly table: string; readonly index: number; readonly total: number }
   | { readonly type: "done"; readonly result: StudyReply }
-  | { readonly type: "error"; readonly error: Bilingual & { readonly kind: string } };
+  | { readonly type: "error"; readonly error: ErrorWire };

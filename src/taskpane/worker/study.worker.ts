@@ -9,5 +9,5 @@ import { FromWorker, ToWorker } from "./protocol";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage: (m: FromWorker) => void };
 scope.onmessage = (e) => {
-  if (e.data?.type === "run") compute(e.data.request, (m) => scope.postMessage(m));
+  if (e.data?.type === "run") void compute(e.data.request, (m) => scope.postMessage(m));
 };

@@ -13,10 +13,11 @@
  *   assert          node:assert/strict
  *   dist            absolute path of the built add-in (dist/)
  *   baseUrl         http://127.0.0.1:<port>/ serving dist/
- *   openPage(path, {locale, viewport, waitForOffice})
+ *   openPage(path, {locale, viewport, waitForOffice, initScripts})
  *                   launches a fresh headless chromium profile (Debian's /usr/bin/chromium), opens
  *                   baseUrl + path and resolves {page, context, requests, consoleMessages, pageErrors}.
- *                   With waitForOffice (default true) it also waits for Office.onReady.
+ *                   With waitForOffice (default true) it also waits for Office.onReady; initScripts
+ *                   (functions) run in every page before its own scripts.
  *   screenshot(page, name)   saves test-artifacts/browser/<name>.png and returns its path
  *   log(...)        prints an indented line under the test's name
  *
@@ -103,6 +104,7 @@ function makeContext({ baseUrl, log }) {
         record.requests.push(req.url());
         if (!isLocal(req.url())) record.external.push(req.url());
       });
+      for (const script of options.initScripts ?? []) await context.addInitScript(script);
       await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort("blockedbyclient")));
       const page = context.pages()[0] ?? (await context.newPage());
       record.page = page;

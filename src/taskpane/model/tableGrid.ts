@@ -1,0 +1,65 @@
+import { JournalTable } from "../../engine/tables/journalTable";
+import { LaidCell, layoutTable, Rule, SheetLayout } from "../../engine/tables/layout";
+
+/** A cell the pane writes: a value, or a formula when it starts with "=" and formulas are allowed. */
+export type GridCell = string | number;
+
+/** A run of equally formatted neighbouring cells in one row: one Office.js range, one format call. */
+export interface FormatRun {
+  readonly row: number;
+  readonly col: number;
+  readonly cols: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly align: "center" | "left";
+  readonly top: Rule;
+  readonly bottom: Rule;
+}
+
+/** A journal table ready for a sheet: cells, their number formats, format runs, merges and widths. */
+export interface TableGrid {
+  readonly grid: GridCell[][];
+  readonly numberFormats: string[][];
+  readonly runs: FormatRun[];
+  readonly merges: SheetLayout["merges"];
+  readonly widths: readonly number[];
+}
+
+const PLAIN_NUMBER = /^-?\d+(?:\.(\d+))?$/;
+
+/**
+ * The three-line journal table as a grid (the CLI's workbook style): plain numbers ("2744",
+ * "0.8490", "-3.1662") become numbers shown with the same decimals; the rest ("0.0999***",
+ * "(0.0020)", "[0.0000]", "Yes") stays text. `formulas` (same shape) replace cells where given.
+ */
+export function tableGrid(table: JournalTable, formulas?: readonly (readonly GridCell[])[]): TableGrid {
+  const layout = layoutTable(table);
+  const grid: GridCell[][] = Array.from({ length: layout.rows }, () => Array<GridCell>(layout.cols).fill(""));
+  for (const c of layout.cells) grid[c.row][c.col] = c.value;
+  if (formulas) formulas.forEach((r, i) => r.forEach((f, j) => { if (f !== "" && i < grid.length && j < grid[i].length) grid[i][j] = f; }));
+  const numberFormats = grid.map((r) => r.map((v) => {
+    const m = typeof v === "string" ? PLAIN_NUMBER.exec(v) : null;
+    return m ? (m[1] ? `0.${"0".repeat(m[1].length)}` : "0") : "";
+  }));
+  grid.forEach((r, i) => r.forEach((v, j) => { if (numberFormats[i][j]) grid[i][j] = Number(v); }));
+  return { grid, numberFormats, runs: formatRuns(layout), merges: layout.merges, widths: layout.widths };
+}
+
+/** The layout's cells grouped, row by row, into runs of adjacent cells with the same format. */
+function formatRuns(layout: SheetLayout): FormatRun[] {
+  const key = (c: LaidCell) => `${c.bold}|${c.italic}|${c.align}|${c.top}|${c.bottom}`;
+  const byRow = new Map<number, LaidCell[]>();
+  for (const c of layout.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  const runs: FormatRun[] = [];
+  for (const cells of byRow.values()) {
+    cells.sort((a, b) => a.col - b.col);
+    for (let s = 0; s < cells.length; ) {
+      let e = s + 1;
+      while (e < cells.length && key(cells[e]) === key(cells[s]) && cells[e].col === cells[e - 1].col + 1) e++;
+      const c = cells[s];
+      runs.push({ row: c.row, col: c.col, cols: e - s, bold: !!c.bold, italic: !!c.italic, align: c.align === "center" ? "center" : "left", top: c.top, bottom: c.bottom });
+      s = e;
+    }
+  }
+  return runs;
+}
