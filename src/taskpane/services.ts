@@ -1,4 +1,4 @@
-import { STUDY_TABLES } from "../engine/study/tables/registry";
+import { TABLE_IDS } from "../engine/study/design/studyDesign";
 import { readSource, listSources } from "./excel/read";
 import { repairFormulas } from "./excel/repair";
 import { loadMapping, saveMapping } from "./excel/settings";
@@ -22,7 +22,7 @@ export function taskpaneServices(): TaskpaneServices {
       opts.live ? writeLiveStudy(opts.def, opts.live.data, opts.live.tables, out.provenance, lang) : writeStudyOutput(out, lang),
     insertTemplate: (lang, rows) => insertTemplate(lang, rows),
     repairFormulas,
-    availableTables: Object.keys(STUDY_TABLES),
+    availableTables: [...TABLE_IDS],
     liveFormulasAvailable: true,
     writtenBy: "CityPanel task pane",
   };

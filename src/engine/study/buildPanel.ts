@@ -9,7 +9,7 @@ import { industrialStructureIndex } from "../index/ris";
 import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "./definition";
 import { logOf, productOf, ratioOf, trendOf } from "./derive";
 import { StudyPanel, panelVar, setVar } from "./panel";
-import { interactionName } from "./tables/table7";
+import { interactionName } from "./design/studyDesign";
 
 /**
  * Build the study's variables from the user's columns, in dependency order:

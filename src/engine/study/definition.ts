@@ -14,6 +14,8 @@ export interface IndicatorSpec {
   readonly dimension: string;
   readonly direction: "+" | "-";
   readonly label?: Bilingual;
+  /** Unit of measurement (Table 1's 单位 column), e.g. { en: "persons", zh: "人" }. */
+  readonly unit?: Bilingual;
 }
 
 export interface ControlSpec {
@@ -24,6 +26,7 @@ export interface ControlSpec {
   /** Name of the variable in the regressions (default: "ln" + column when logged). */
   readonly name?: string;
   readonly label?: Bilingual;
+  readonly title?: Bilingual;
 }
 
 export interface InstrumentSpec {
@@ -44,6 +47,7 @@ export interface ModeratorSpec {
   /** … or the columns of which it is the PCA composite (e.g. inn_infra). */
   readonly pcaOf?: readonly string[];
   readonly label?: Bilingual;
+  readonly title?: Bilingual;
 }
 
 export interface StudyDefinition {
@@ -53,15 +57,15 @@ export interface StudyDefinition {
   readonly dimensions: readonly { key: string; label: Bilingual }[];
   readonly indicators: readonly IndicatorSpec[];
   readonly entropy: { readonly method: "shift" | "compress" | "none"; readonly shift: number };
-  readonly outcome: { readonly name: string; readonly label: Bilingual };
-  readonly treatment: { readonly column: string; readonly label: Bilingual };
+  readonly outcome: { readonly name: string; readonly label: Bilingual; readonly title?: Bilingual };
+  readonly treatment: { readonly column: string; readonly label: Bilingual; readonly title?: Bilingual };
   readonly treatmentAlt?: { readonly column: string; readonly label: Bilingual };
   readonly controls: readonly ControlSpec[];
   readonly instruments: readonly InstrumentSpec[];
   readonly mechanisms: {
-    readonly cap?: { readonly numerator: string; readonly denominator: string; readonly label?: Bilingual };
-    readonly ris?: { readonly shares: readonly [string, string, string]; readonly label?: Bilingual };
-    readonly ent?: { readonly numerator: string; readonly denominator: string; readonly scale: number; readonly label?: Bilingual };
+    readonly cap?: { readonly numerator: string; readonly denominator: string; readonly label?: Bilingual; readonly title?: Bilingual };
+    readonly ris?: { readonly shares: readonly [string, string, string]; readonly label?: Bilingual; readonly title?: Bilingual };
+    readonly ent?: { readonly numerator: string; readonly denominator: string; readonly scale: number; readonly label?: Bilingual; readonly title?: Bilingual };
   };
   readonly moderators: readonly ModeratorSpec[];
   readonly robustness: {
@@ -75,6 +79,13 @@ export interface StudyDefinition {
   readonly vcov: VcovType;
   /** Cluster variable (a column) when vcov is "cluster". */
   readonly cluster?: string;
+  /** How the tables are printed (defaults: the paper's). */
+  readonly tableOptions?: TableOptions;
+}
+
+export interface TableOptions {
+  /** Which R² row(s) the regression tables show: "overall" (the paper's), "within" or "both". */
+  readonly r2?: "overall" | "within" | "both";
 }
 
 /** The derived variable name of a control (e.g. density → lndensity). */

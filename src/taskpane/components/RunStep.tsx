@@ -1,10 +1,11 @@
 import * as React from "react";
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Text, makeStyles } from "@fluentui/react-components";
-import { Lang } from "../../engine/i18n/lang";
+import { Lang, t } from "../../engine/i18n/lang";
+import { designOf, TABLE_IDS, TableId } from "../../engine/study/design/studyDesign";
 import { VcovType } from "../../engine/vcov/types";
 import { SingleModelSpec } from "../worker/protocol";
 import { RunChoice, RunState } from "../state/useStudyRun";
-import { StringKey, tr } from "../i18n/strings";
+import { tr } from "../i18n/strings";
 import { ColumnSelect, Group } from "./common";
 
 const useStyles = makeStyles({
@@ -13,7 +14,8 @@ const useStyles = makeStyles({
   checks: { maxHeight: "160px", overflowY: "auto", display: "flex", flexDirection: "column" },
 });
 
-export const ALL_TABLES = ["table1", "table2", "table3", "table4", "table5", "table6", "table7"] as const;
+/** The study's tables and their names come from the engine's study design (one registry for every face). */
+export const ALL_TABLES: readonly TableId[] = TABLE_IDS;
 
 export interface RunStepProps {
   lang: Lang;
@@ -38,7 +40,7 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
   const setModel = (patch: Partial<SingleModelSpec>) => p.onChoice({ model: { ...model, ...patch } });
   const select = (tables: string[]) => p.onChoice({ tables });
   const toggle = (list: readonly string[], v: string, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
-  const tableLabel = (id: string) => tr(lang, id as StringKey);
+  const tableLabel = (id: string) => t(designOf(id as TableId).sheet, lang);
 
   const run = () => {
     const e: typeof local = {};

@@ -1,27 +1,22 @@
 import { Lang } from "../../i18n/lang";
 import { JournalTable } from "../../tables/journalTable";
 import { StudyDefinition } from "../definition";
+import { designOf, STUDY_DESIGN, TableId } from "../design/studyDesign";
 import { StudyPanel } from "../panel";
 import { ModelLog } from "./modelLog";
+import { regressionDesignTable } from "./regressionTables";
 import { table1 } from "./table1";
 import { table2 } from "./table2";
-import { table3 } from "./table3";
-import { table4 } from "./table4";
-import { table5 } from "./table5";
-import { table6 } from "./table6";
-import { table7 } from "./table7";
 
-/** Every table of the study by id, in the paper's order. */
+/**
+ * The builder of each table of the study by id, in the paper's order: Tables 1 and 2 have their
+ * own; every regression table is built from its design (../design/studyDesign.ts).
+ */
 export type TableBuilder = (def: StudyDefinition, p: StudyPanel, lang: Lang, log: ModelLog) => JournalTable;
+export type { TableId } from "../design/studyDesign";
 
-export const STUDY_TABLES = {
-  table1,
-  table2,
-  table3,
-  table4,
-  table5,
-  table6,
-  table7,
-} satisfies Record<string, TableBuilder>;
+const SPECIAL: Partial<Record<TableId, TableBuilder>> = { table1, table2 };
 
-export type TableId = keyof typeof STUDY_TABLES;
+export const STUDY_TABLES: Readonly<Record<TableId, TableBuilder>> = Object.fromEntries(
+  STUDY_DESIGN.map((d) => [d.id, SPECIAL[d.id] ?? ((def: StudyDefinition, p: StudyPanel, lang: Lang, log: ModelLog) => regressionDesignTable(designOf(d.id), def, p, lang, log))]),
+) as Record<TableId, TableBuilder>;

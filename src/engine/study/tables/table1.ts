@@ -2,7 +2,7 @@ import { Lang, t } from "../../i18n/lang";
 import { JournalTable, RowKind } from "../../tables/journalTable";
 import { fixed } from "../../tables/numberFormat";
 import { StudyDefinition } from "../definition";
-import { TABLE_NAMES } from "../labels";
+import { designOf } from "../design/studyDesign";
 import { StudyPanel } from "../panel";
 import { ModelLog } from "./modelLog";
 
@@ -66,8 +66,8 @@ export function table1(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: Mo
   ];
   return {
     id: "table1",
-    sheetName: t(TABLE_NAMES.table1.sheet, lang),
-    title: t(TABLE_NAMES.table1.title, lang),
+    sheetName: t(designOf("table1").sheet, lang),
+    title: t(designOf("table1").title, lang),
     header: [[H.dimension, H.dimWeight, H.indicator, H.variable, H.direction, H.weight].map((h) => t(h, lang))],
     body,
     bodyKinds: kinds,

@@ -4,10 +4,11 @@ import { describeColumn } from "../../index/describe";
 import { JournalTable, RowKind } from "../../tables/journalTable";
 import { count, fixed } from "../../tables/numberFormat";
 import { StudyDefinition } from "../definition";
-import { TABLE_NAMES, variableLabel } from "../labels";
+import { variableLabel } from "../labels";
+import { designOf } from "../design/studyDesign";
 import { panelVar, StudyPanel } from "../panel";
 import { ModelLog } from "./modelLog";
-import { MECHANISMS } from "./table6";
+import { MECHANISMS } from "../design/studyDesign";
 
 /**
  * Table 2: N, mean, SD (n − 1), min and max of the outcome, the treatment, the controls in
@@ -49,8 +50,8 @@ export function table2(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: Mo
   }
   return {
     id: "table2",
-    sheetName: t(TABLE_NAMES.table2.sheet, lang),
-    title: t(TABLE_NAMES.table2.title, lang),
+    sheetName: t(designOf("table2").sheet, lang),
+    title: t(designOf("table2").title, lang),
     header: [[t(LABELS.variable, lang), ...[H.n, H.mean, H.sd, H.min, H.max].map((h) => t(h, lang))]],
     body,
     bodyKinds: kinds,

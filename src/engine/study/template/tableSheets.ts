@@ -2,9 +2,9 @@ import { Lang, t } from "../../i18n/lang";
 import { SPILL_LABELS } from "../../i18n/spillLabels";
 import { fill, LABELS } from "../../i18n/tableLabels";
 import { starLegend } from "../../tables/stars";
-import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "../definition";
-import { TABLE_NAMES } from "../labels";
-import { MECHANISMS } from "../tables/table6";
+import { StudyDefinition } from "../definition";
+import { ModelSpec } from "../design/modelSpec";
+import { designOf, STUDY_DESIGN, TableDesign, TableId } from "../design/studyDesign";
 import { Arg, Formula } from "./formulas";
 import { RangeRef } from "./ranges";
 import { DataSheetLayout, numberArg, OMITTED, rangeArg, TemplateCell, TemplateSheet, textArg } from "./templateTypes";
@@ -42,8 +42,8 @@ const NOTE = {
 };
 
 export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: DataSheetLayout, lang: Lang): TemplateSheet[] {
-  function sheetOf(id: string): { name: string; title: string } {
-    return { name: t(TABLE_NAMES[id].sheet, lang), title: t(TABLE_NAMES[id].title, lang) };
+  function sheetOf(id: TableId): { name: string; title: string } {
+    return { name: t(designOf(id).sheet, lang), title: t(designOf(id).title, lang) };
   }
   function vcovArgs(): Arg[] {
     if (def.vcov !== "cluster") return [textArg(def.vcov), OMITTED];
@@ -51,7 +51,7 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
   }
 
   /** A regression table: literal row labels in A, captions in row 2, one formula per model in row 3. */
-  function regressionSheet(id: string, labels: string[], models: { caption: string; formula: (labels: Arg) => Formula }[], notes: string[]): TemplateSheet {
+  function regressionSheet(id: TableId, labels: string[], models: { caption: string; formula: (labels: Arg) => Formula }[], notes: string[]): TemplateSheet {
     const { name, title } = sheetOf(id);
     const cells: TemplateCell[] = [{ row: 1, col: 0, value: title, bold: true }];
     const top = 3;
@@ -101,7 +101,7 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
       key: "table2", name,
       cells: [
         { row: 1, col: 0, value: title, bold: true },
-        { row: 3, col: 0, formula: { kind: "call", fn: "DESCSTATS", args: [rangeArg(refs.get("@t2"))] } },
+        { row: 3, col: 0, formula: { kind: "call", fn: "DESCSTATS", args: [rangeArg(refs.table2)] } },
         ...dataNote().map((value) => ({ row: 18, col: 0, italic: true, value })),
         { row: 19, col: 0, italic: true, value: t(NOTE.live, lang) },
       ],
@@ -109,71 +109,28 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
     };
   }
 
-  function table3(): TemplateSheet {
-    const d = def;
-    const x = [d.treatment.column, ...d.controls.map(controlName)];
-    const y = refs.get(d.outcome.name);
-    const labels = [t(ROW.variable, lang), ...coefRows([...x, "_cons"]), ...tail([t(ROW.nobs, lang), t(ROW.r2, lang)])];
-    return regressionSheet("table3", labels, [
-      { caption: "(1)", formula: fereg(y, refs.get("@x"), false) },
-      { caption: "(2)", formula: fereg(y, refs.get("@x")) },
-    ], [seNote()]);
-  }
-
-  function table4(): TemplateSheet {
-    const d = def;
-    const controls = d.controls.map(controlName);
-    const labels = [
-      t(ROW.variable, lang), ...coefRows([...d.instruments.map((i) => i.name), d.treatment.column, ...controls]),
-      ...tail([t(ROW.firstF, lang), t(ROW.kpLM, lang), "", t(ROW.kpF, lang), "", t(ROW.nobs, lang)]),
-    ];
-    const iv = (z: string, output: string) => (labels: Arg): Formula => ({
+  /** The CITYPANEL formula of one declared model column. */
+  function formulaOf(spec: ModelSpec): (labels: Arg) => Formula {
+    const r = refs.model(spec);
+    if (spec.estimator === "fereg") return fereg(r.y, r.x, spec.fe);
+    return (labels) => ({
       kind: "call", fn: "IV2SLS",
-      args: [rangeArg(refs.get(d.outcome.name)), rangeArg(refs.get(d.treatment.column)), rangeArg(refs.get(z)), rangeArg(refs.get("@controls")), rangeArg(refs.fe), ...vcovArgs(), textArg(output), labels],
+      args: [rangeArg(r.y), rangeArg(r.endogenous!), rangeArg(r.instruments!), rangeArg(r.x), spec.fe ? rangeArg(refs.fe) : OMITTED, ...vcovArgs(), textArg(spec.stage === "first" ? "first" : "column"), labels],
     });
-    const models = d.instruments.flatMap((z, k) => [
-      { caption: `(${2 * k + 1}) ${t(LABELS.firstStage, lang)}`, formula: iv(z.name, "first") },
-      { caption: `(${2 * k + 2}) ${t(LABELS.secondStage, lang)}`, formula: iv(z.name, "column") },
-    ]);
-    return regressionSheet("table4", labels, models, [seNote(), t(LABELS.kpNote, lang)]);
   }
 
-  function table5(): TemplateSheet {
-    const d = def;
-    const rb = d.robustness;
-    const x = refs.get("@x");
-    const models: { caption: string; formula: (labels: Arg) => Formula }[] = [];
-    if (rb.externalIndex) models.push({ caption: EXTERNAL_OUTCOME, formula: fereg(refs.get(EXTERNAL_OUTCOME), x) });
-    models.push({ caption: `${PCA_OUTCOME} (PCA)`, formula: fereg(refs.get(PCA_OUTCOME), x) });
-    if (d.treatmentAlt) models.push({ caption: d.treatmentAlt.column, formula: fereg(refs.get(d.outcome.name), refs.get("@xAlt")) });
-    if (refs.has("@yDrop")) models.push({ caption: `≤ ${rb.dropGroupsWithAtMost}`, formula: fereg(refs.get("@yDrop"), x) });
-    if (rb.winsor) models.push({ caption: `winsor ${rb.winsor[0]}/${rb.winsor[1]}`, formula: fereg(refs.get("@wy"), refs.get("@wx")) });
-    const labels = [
-      t(ROW.variable, lang),
-      ...coefRows([d.treatment.column, ...(d.treatmentAlt ? [d.treatmentAlt.column] : []), ...d.controls.map(controlName)]),
-      ...tail([t(ROW.nobs, lang), t(ROW.r2, lang)]),
-    ];
-    const notes = [seNote(), ...(refs.has("@yDrop") ? [fill(t(NOTE.drop, lang), String(rb.dropGroupsWithAtMost))] : [])];
-    return regressionSheet("table5", labels, models.map((m, j) => ({ ...m, caption: `(${j + 1}) ${m.caption}` })), notes);
+  /** A regression table from its design: one formula per declared model column. */
+  function designSheet(design: TableDesign): TemplateSheet {
+    const rd = design.regression!;
+    const specs = rd.models(def);
+    const terms = [...new Set(specs.flatMap((s) => [...(s.stage === "first" ? s.instruments ?? [] : []), ...(s.endogenous ?? []), ...s.regressors, ...(s.fe ? [] : ["_cons"])]))];
+    const stats = rd.kp ? [t(ROW.firstF, lang), t(ROW.kpLM, lang), "", t(ROW.kpF, lang), "", t(ROW.nobs, lang)] : [t(ROW.nobs, lang), t(ROW.r2, lang)];
+    const labels = [t(ROW.variable, lang), ...coefRows(terms), ...tail(stats)];
+    const models = specs.map((s, j) => ({ caption: `(${j + 1})` + (s.header ?? s.group ? ` ${t((s.header ?? s.group)!, lang)}` : ""), formula: formulaOf(s) }));
+    const drop = specs.find((s) => s.sample.kind === "dropSmallGroups");
+    const notes = [seNote(), ...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...(drop && drop.sample.kind === "dropSmallGroups" ? [fill(t(NOTE.drop, lang), String(drop.sample.atMost))] : [])];
+    return regressionSheet(design.id, labels, models, notes);
   }
 
-  function table6(): TemplateSheet {
-    const d = def;
-    const outcomes = MECHANISMS.filter((k) => d.mechanisms[k]);
-    const labels = [t(ROW.variable, lang), ...coefRows([d.treatment.column, ...d.controls.map(controlName)]), ...tail([t(ROW.nobs, lang), t(ROW.r2, lang)])];
-    return regressionSheet("table6", labels, outcomes.map((o, j) => ({ caption: `(${j + 1}) ${o}`, formula: fereg(refs.get(o), refs.get("@x")) })), [seNote()]);
-  }
-
-  function table7(): TemplateSheet {
-    const d = def;
-    const dn = d.treatment.column;
-    const labels = [
-      t(ROW.variable, lang),
-      ...coefRows([dn, ...d.moderators.map((m) => `${dn}_x_${m.name}`), ...d.moderators.map((m) => m.name), ...d.controls.map(controlName)]),
-      ...tail([t(ROW.nobs, lang), t(ROW.r2, lang)]),
-    ];
-    return regressionSheet("table7", labels, d.moderators.map((m, j) => ({ caption: `(${j + 1}) ${m.name}`, formula: fereg(refs.get(d.outcome.name), refs.get(`@x7:${m.name}`)) })), [seNote()]);
-  }
-
-  return [table1(), table2(), table3(), table4(), table5(), table6(), table7()];
+  return STUDY_DESIGN.map((d) => (d.id === "table1" ? table1() : d.id === "table2" ? table2() : designSheet(d)));
 }

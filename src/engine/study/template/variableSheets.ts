@@ -1,6 +1,7 @@
 import { Lang, t } from "../../i18n/lang";
 import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "../definition";
-import { MECHANISMS } from "../tables/table6";
+import { ModelSpec, SampleRule } from "../design/modelSpec";
+import { MECHANISMS } from "../design/studyDesign";
 import { Arg, Formula, FunctionName } from "./formulas";
 import { RangeRef, withRows } from "./ranges";
 import { DataSheetLayout, numberArg, OMITTED, rangeArg, TemplateCell, TemplateSheet, TEMPLATE_SHEETS, textArg } from "./templateTypes";
@@ -10,7 +11,8 @@ import { DataSheetLayout, numberArg, OMITTED, rangeArg, TemplateCell, TemplateSh
  * - `Setup`: the indicators with their dimension and direction (rows the user edits);
  * - `Vars`: every study variable as a whole-column formula under a literal header (inn, ln
  *   controls, instruments × trend, cap, ris, ent, moderators, interactions), and contiguous
- *   copies where a function needs several columns side by side (named "@x", "@x7:stage" …);
+ *   copies where a function needs several columns side by side (keyed by their content: the blocks of
+ *   the models the study design declares, see `model(spec)`);
  * - `Calc`: the per-row CityPanel outputs (entropy and PCA indices, LQ, ris, winsorised
  *   columns) that Vars copies under the study's names.
  * Returns the sheets and the references the table sheets use.
@@ -20,9 +22,13 @@ import { DataSheetLayout, numberArg, OMITTED, rangeArg, TemplateCell, TemplateSh
  * refs.get("inn")   // { sheet: "Vars", c0: 28, c1: 28, r0: 1, r1: 2745 }
  */
 export interface VariableRefs {
-  /** A variable or block by name (with its header row). */
+  /** A variable by name (with its header row). */
   get(name: string): RangeRef;
   has(name: string): boolean;
+  /** The ranges of a declared model (../design/modelSpec.ts) on its sample; blocks not built yet are added to Vars. */
+  model(spec: ModelSpec): ModelRefs;
+  /** Table 2's variables side by side. */
+  readonly table2: RangeRef;
   readonly indicators: RangeRef;
   readonly directions: RangeRef;
   readonly dimensions: RangeRef;
@@ -31,6 +37,18 @@ export interface VariableRefs {
   /** The cluster variable when the study clusters. */
   readonly cluster?: RangeRef;
 }
+
+/** Outcome, regressor block and (2SLS) endogenous and instrument blocks of one model. */
+export interface ModelRefs {
+  readonly y: RangeRef;
+  readonly x: RangeRef;
+  readonly endogenous?: RangeRef;
+  readonly instruments?: RangeRef;
+}
+
+/** Key of a block of variables side by side on a sample. */
+const blockKey = (rule: SampleRule, names: readonly string[]): string =>
+  `${rule.kind === "all" ? "all" : rule.kind === "winsor" ? `winsor ${rule.cuts.join("/")}` : `drop ≤ ${rule.atMost}`}: ${names.join(",")}`;
 
 export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang: Lang): { sheets: TemplateSheet[]; refs: VariableRefs } {
   const last = data.rows + 1;
@@ -76,6 +94,45 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
     return r;
   };
   const setNamed = (name: string, ref: RangeRef): RangeRef => { named.set(name, ref); return ref; };
+  const blocks = new Map<string, RangeRef>();
+  const setBlock = (rule: SampleRule, names: readonly string[], ref: RangeRef): RangeRef => { blocks.set(blockKey(rule, names), ref); return ref; };
+  const ALL: SampleRule = { kind: "all" };
+  /** A variable built in Vars, or else the data column of that name. */
+  const source = (name: string): RangeRef => named.get(name) ?? dataBody(name);
+  /** Variables side by side (one variable: itself), built on first use. */
+  const regressorBlock = (names: readonly string[]): RangeRef => {
+    if (names.length === 1) return source(names[0]);
+    return blocks.get(blockKey(ALL, names)) ?? setBlock(ALL, names, block(names.map((n) => ({ header: n, from: source(n) }))));
+  };
+  /** The outcome with the rows of agglomerations of at most k cities (in the year) set to #N/A. */
+  let groupCount: RangeRef | undefined;
+  const droppedOutcome = (y: string, k: number): RangeRef => {
+    const rule: SampleRule = { kind: "dropSmallGroups", atMost: k };
+    const hit = blocks.get(blockKey(rule, [y]));
+    if (hit) return hit;
+    if (!cols.agglomeration) throw new Error("template: dropping small agglomerations needs an agglomeration column");
+    groupCount ??= addVar("cities_in_group", { kind: "groupCount", group: dataBody(cols.agglomeration), year: dataBody(cols.year) });
+    return setBlock(rule, [y], addVar(`${y}_drop`, { kind: "keepAbove", test: body(groupCount), min: k, value: body(source(y)) }));
+  };
+  /** Outcome and regressors winsorised together (one WINSOR spill in Calc). */
+  const winsorised = (names: readonly string[], cuts: readonly [number, number]): RangeRef => {
+    const rule: SampleRule = { kind: "winsor", cuts };
+    const hit = blocks.get(blockKey(rule, names));
+    if (hit) return hit;
+    const w = block(names.map((n) => ({ header: n, from: source(n) })));
+    return setBlock(rule, names, addCalc("WINSOR", [rangeArg(w), numberArg(cuts[0]), numberArg(cuts[1])], names.length));
+  };
+  const model = (spec: ModelSpec): ModelRefs => {
+    const iv = spec.estimator === "iv2sls"
+      ? { endogenous: regressorBlock(spec.endogenous ?? []), instruments: regressorBlock(spec.instruments ?? []) }
+      : {};
+    if (spec.sample.kind === "winsor") {
+      const w = winsorised([spec.outcome, ...spec.regressors], spec.sample.cuts);
+      return { y: { ...w, c1: w.c0 }, x: { ...w, c0: w.c0 + 1 }, ...iv };
+    }
+    const y = spec.sample.kind === "dropSmallGroups" ? droppedOutcome(spec.outcome, spec.sample.atMost) : source(spec.outcome);
+    return { y, x: regressorBlock(spec.regressors), ...iv };
+  };
 
   const setup = setupSheet(def, lang);
   const directions = setup.directions;
@@ -101,8 +158,8 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
     const f: Formula = c.log ? { kind: "ln", from: dataBody(c.column) } : { kind: "copy", from: dataBody(c.column) };
     setNamed(controlName(c), addVar(controlName(c), f));
   });
-  setNamed("@x", span(base, 1 + controls.length));
-  setNamed("@controls", { ...base, c0: base.c0 + 1, c1: base.c0 + controls.length });
+  setBlock(ALL, [d.treatment.column, ...controls], span(base, 1 + controls.length));
+  setBlock(ALL, controls, { ...base, c0: base.c0 + 1, c1: base.c0 + controls.length });
 
   for (const iv of d.instruments) {
     const f: Formula = iv.timesTrend ? { kind: "timesTrend", from: dataBody(iv.column), year: dataBody(cols.year) } : { kind: "copy", from: dataBody(iv.column) };
@@ -112,9 +169,7 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
   // robustness outcomes and the alternative treatment block
   if (d.robustness.externalIndex) copyData(d.robustness.externalIndex.column, EXTERNAL_OUTCOME);
   setNamed(PCA_OUTCOME, addVar(PCA_OUTCOME, { kind: "copy", from: body(pca) }));
-  if (d.treatmentAlt) {
-    setNamed("@xAlt", block([{ header: d.treatmentAlt.column, from: dataBody(d.treatmentAlt.column) }, ...controls.map((c) => ({ header: c, from: v(c) }))]));
-  }
+  if (d.treatmentAlt) regressorBlock([d.treatmentAlt.column, ...controls]);
 
   // mechanisms
   const m = d.mechanisms;
@@ -145,7 +200,7 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
     addVar(inter, { kind: "product", a: body(v(d.treatment.column)), b: body(v(mo.name)) });
     addVar(mo.name, { kind: "copy", from: body(v(mo.name)) });
     for (const c of controls) addVar(c, { kind: "copy", from: body(v(c)) });
-    setNamed(`@x7:${mo.name}`, span(first, 3 + controls.length));
+    setBlock(ALL, [d.treatment.column, inter, mo.name, ...controls], span(first, 3 + controls.length));
   }
 
   // Table 2's block: outcome, treatment, controls in levels, mechanisms
@@ -155,21 +210,12 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
     ...d.controls.map((c) => ({ header: c.column, from: dataBody(c.column) })),
     ...MECHANISMS.filter((k) => m[k]).map((k) => ({ header: k, from: v(k) })),
   ];
-  setNamed("@t2", block(t2));
+  const table2 = block(t2);
 
   // Table 5: small agglomerations dropped; winsorised outcome, treatment, controls
   const k = d.robustness.dropGroupsWithAtMost;
-  if (k !== undefined && cols.agglomeration) {
-    const count = addVar("cities_in_group", { kind: "groupCount", group: dataBody(cols.agglomeration), year: dataBody(cols.year) });
-    setNamed("@yDrop", addVar(`${d.outcome.name}_drop`, { kind: "keepAbove", test: body(count), min: k, value: body(v(d.outcome.name)) }));
-  }
-  if (d.robustness.winsor) {
-    const w = block([d.outcome.name, d.treatment.column, ...controls].map((n) => ({ header: n, from: v(n) })));
-    const width = 2 + controls.length;
-    const out = addCalc("WINSOR", [rangeArg(w), numberArg(d.robustness.winsor[0]), numberArg(d.robustness.winsor[1])], width);
-    setNamed("@wy", { ...out, c1: out.c0 });
-    setNamed("@wx", { ...out, c0: out.c0 + 1 });
-  }
+  if (k !== undefined && cols.agglomeration) droppedOutcome(d.outcome.name, k);
+  if (d.robustness.winsor) winsorised([d.outcome.name, d.treatment.column, ...controls], d.robustness.winsor);
 
   let cluster: RangeRef | undefined;
   if (d.vcov === "cluster") {
@@ -182,6 +228,8 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
     refs: {
       get: v,
       has: (name) => named.has(name),
+      model,
+      table2,
       indicators: indicatorBlock,
       directions,
       dimensions: setup.dimensions,
