@@ -150,7 +150,7 @@ function makeContext({ baseUrl, log }) {
 async function docImage(page, name) {
   fs.mkdirSync(DOC_IMAGES, { recursive: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const png = await page.screenshot({ fullPage: false });
+  const png = await page.screenshot({ fullPage: false, animations: "disabled", caret: "hide" });
   fs.writeFileSync(path.join(DOC_IMAGES, `${name}.png`), png);
   fs.writeFileSync(path.join(ARTIFACTS, `doc-${name}.png`), png);
   return path.join(DOC_IMAGES, `${name}.png`);
