@@ -6,19 +6,11 @@
  */
 import * as path from "path";
 import { readCsv } from "../../src/cli/readTable";
-import { CityPanelError } from "../../src/engine/errors";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { studyDefinitionFromJson } from "../../src/engine/study/parseDefinition";
 import { validateMapping } from "../../src/engine/study/validateMapping";
+import { refusal } from "../support/refusal";
 
-function refusal(fn: () => unknown): CityPanelError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CityPanelError;
-  }
-  throw new Error("expected a refusal");
-}
 
 test("a JSON definition: cluster alone clusters, cluster with robust / iid is refused", () => {
   expect(studyDefinitionFromJson('{"cluster": "agglomeration"}')).toMatchObject({ vcov: "cluster", cluster: "agglomeration" });

@@ -4,17 +4,9 @@
  * is refused in both languages. The faces' own tests (CLI, custom functions, task pane,
  * study definition) show they follow it.
  */
-import { CityPanelError } from "../../../src/engine/errors";
 import { CELL_ARGS, CLI_ARGS, resolveVcov, STUDY_KEYS, vcovWord } from "../../../src/engine/vcov/resolve";
+import { refusal } from "../../support/refusal";
 
-function refusal(fn: () => unknown): CityPanelError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CityPanelError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("resolveVcov", () => {
   test("no word: cluster when cluster variables are given, else robust", () => {
