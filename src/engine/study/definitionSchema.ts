@@ -51,7 +51,7 @@ export const STUDY_SCHEMA: Field = obj({
     dropGroupsWithAtMost: { kind: "number", min: 0, max: MAX_GROUP_SIZE_RULE, integer: true },
     winsor: list({ kind: "number", min: 0, max: 100 }, 2),
   }, ["externalIndex", "dropGroupsWithAtMost", "winsor"]),
-  vcov: { kind: "oneOf", values: ["robust", "iid", "cluster"] },
+  vcov: text, // its words (and their aliases, "稳健", "hc1", …) are read by vcov/resolve.ts
   cluster: text,
   tableOptions: obj({ r2: { kind: "oneOf", values: ["overall", "within", "both"] } }, ["r2"]),
 }, ["treatmentAlt", "cluster", "tableOptions"]);
@@ -65,9 +65,12 @@ function want(f: Field): Bilingual {
     case "optionalText": return { en: "a text", zh: "文本" };
     case "boolean": return { en: "true or false", zh: "true 或 false" };
     case "number": {
-      const parts = [f.integer ? "a whole number" : "a number", f.above !== undefined ? `> ${f.above}` : "", f.min !== undefined ? `≥ ${f.min}` : "", f.max !== undefined ? `≤ ${f.max}` : ""].filter(Boolean);
-      const zh = [f.above !== undefined ? `大于 ${f.above}` : "", f.min !== undefined ? `不小于 ${f.min}` : "", f.max !== undefined ? `不大于 ${f.max}` : ""].filter(Boolean).join("、");
-      return { en: parts.join(" "), zh: `${zh}${zh ? "的" : ""}${f.integer ? "整数" : "数值"}` };
+      const range = f.min !== undefined && f.max !== undefined
+        ? { en: `from ${f.min} to ${f.max}`, zh: `${f.min} 到 ${f.max} 之间的` }
+        : f.min !== undefined ? { en: `≥ ${f.min}`, zh: `不小于 ${f.min} 的` }
+        : f.above !== undefined ? { en: `> ${f.above}`, zh: `大于 ${f.above} 的` }
+        : { en: "", zh: "" };
+      return { en: [f.integer ? "a whole number" : "a number", range.en].filter(Boolean).join(" "), zh: `${range.zh}${f.integer ? "整数" : "数值"}` };
     }
     case "oneOf": { const l = f.values.map((v) => JSON.stringify(v)).join(" | "); return { en: `one of ${l}`, zh: `${l} 之一` }; }
     case "bilingual": return { en: '{ "en": "…", "zh": "…" }', zh: '{ "en": "…", "zh": "…" }' };
@@ -113,11 +116,7 @@ export function checkAgainstSchema(value: unknown, field: Field = STUDY_SCHEMA, 
       if (!isObject(value)) fail(path, field, value);
       const o = value as Record<string, unknown>;
       const warnings: Bilingual[] = [];
-      for (const [k, f] of Object.entries(field.props)) {
-        const p = path ? `${path}.${k}` : k;
-        if (o[k] === undefined && field.optional?.includes(k)) continue;
-        warnings.push(...checkAgainstSchema(o[k], f, p));
-      }
+      // this level's unknown keys first, then what is inside the known ones
       for (const k of Object.keys(o)) {
         if (k in field.props) continue;
         const p = path ? `${path}.${k}` : k;
@@ -126,6 +125,11 @@ export function checkAgainstSchema(value: unknown, field: Field = STUDY_SCHEMA, 
           en: `warning: unknown key "${shown(p)}" in the study definition is ignored (known here: ${known})`,
           zh: `警告：研究设定中的未知键“${shown(p)}”已忽略（此处可用：${known}）`,
         });
+      }
+      for (const [k, f] of Object.entries(field.props)) {
+        const p = path ? `${path}.${k}` : k;
+        if (o[k] === undefined && field.optional?.includes(k)) continue;
+        warnings.push(...checkAgainstSchema(o[k], f, p));
       }
       return warnings;
     }

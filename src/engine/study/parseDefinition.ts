@@ -1,5 +1,6 @@
 import { valueError } from "../errors";
 import { Bilingual } from "../i18n/lang";
+import { resolveVcov, STUDY_KEYS } from "../vcov/resolve";
 import { defaultStudy } from "./defaultStudy";
 import { StudyDefinition } from "./definition";
 import { checkAgainstSchema } from "./definitionSchema";
@@ -11,7 +12,9 @@ import { checkAgainstSchema } from "./definitionSchema";
  * (Windows Notepad writes one) is ignored. Every key is checked against the definition's
  * schema (./definitionSchema): an error names the key by its path ("treatment.label"); keys
  * the schema does not know come back as warnings. Whether the columns exist is checked later
- * against the data (`validateMapping`).
+ * against the data (`validateMapping`). "vcov" and "cluster" are read by the rule every face
+ * shares (vcov/resolve.ts): a "cluster" alone implies clustering, a "cluster" with "vcov"
+ * "robust" or "iid" is refused.
  *
  * @example
  * studyDefinitionFromJson('{"vcov": "cluster"}').vcov        // "cluster"
@@ -28,10 +31,14 @@ export function parseStudyDefinition(text: string, base: StudyDefinition = defau
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw valueError("the study definition must be a JSON object { … }", "研究设定必须是 JSON 对象 { … }");
   }
-  const def = { ...base, ...raw } as StudyDefinition;
-  const warnings = checkAgainstSchema(def);
-  checkRelations(def);
-  return { def, warnings };
+  const given = raw as Record<string, unknown>;
+  const merged = { ...base, ...given } as StudyDefinition;
+  const warnings = checkAgainstSchema(merged);
+  checkRelations(merged);
+  const vce = given.vcov === undefined && given.cluster === undefined
+    ? { type: merged.vcov }
+    : resolveVcov(given.vcov as string | undefined, given.cluster === undefined ? [] : [given.cluster as string], { names: STUDY_KEYS, defaultCluster: merged.columns.city });
+  return { def: { ...merged, vcov: vce.type }, warnings };
 }
 
 /** The definition only (warnings dropped): for faces that do not show them. */
