@@ -88,8 +88,8 @@ describe("citypanel study", () => {
     expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     fs.writeFileSync(cfg, "{ vcov: robust }");
     expectUsageError(await runCli(["study", "--config", cfg, "--out", out]), "study", "not valid JSON");
-    fs.writeFileSync(cfg, JSON.stringify({ vcovv: "robust" }));
-    expectUsageError(await runCli(["study", "--config", cfg, "--out", out]), "study", 'unknown key "vcovv"');
+    fs.writeFileSync(cfg, JSON.stringify({ treatment: { column: "digit" } }));
+    expectUsageError(await runCli(["study", "--config", cfg, "--out", out]), "study", 'the study definition has no "treatment.label"');
     expectUsageError(await runCli(["study", "--lang", "fr"]), "study", "--lang must be en or zh");
     fs.writeFileSync(cfg, JSON.stringify({ mechanisms: { cap: { numerator: "rd_spend", denominator: "fiscal_budget" } } }));
     expectUsageError(await runCli(["study", "--config", cfg, "--out", out, "--lang", "zh"]), "study", "数据中没有列“fiscal_budget”（映射为cap 分母）");

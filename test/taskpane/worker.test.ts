@@ -90,3 +90,18 @@ test("the web app's single model: its workbook holds the model's table, Data and
   expect(done.result.sheets).toEqual(["FEREG inn", "数据", "来源说明"]);
   expect(done.result.workbook!.length).toBeGreaterThan(1000);
 });
+
+test("the VCE rule every face shares (vcov/resolve.ts): a cluster column with an explicit robust / iid is refused in both languages", async () => {
+  const def = defaultStudy();
+  const model = { estimator: "fereg" as const, y: "inn", x: ["digit", "gov"], fixedEffects: true, vcov: "robust" as const, cluster: "city" };
+  const msgs = await run({ kind: "model", table, def, lang: "en", source: "s", model });
+  const last = msgs[msgs.length - 1];
+  expect(last.type).toBe("error");
+  if (last.type !== "error") return;
+  expect(last.error.en).toMatch(/^The “Cluster by” column and the variance estimator "robust" contradict each other/);
+  expect(last.error.zh).toMatch(/^“聚类变量”与 标准误类型 "robust" 相互矛盾/);
+  // the study definition the pane runs follows the same rule
+  const study = await run({ kind: "study", table, def: { ...def, vcov: "iid", cluster: "city" }, lang: "en", tables: ["table3"], source: "" });
+  const s = study[study.length - 1];
+  expect(s.type === "error" && s.error.en).toMatch(/^The "cluster" key and "vcov" "iid" contradict each other/);
+});

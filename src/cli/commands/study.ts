@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
-import { studyDefinitionFromJson } from "../../engine/study/parseDefinition";
+import { parseStudyDefinition } from "../../engine/study/parseDefinition";
 import { runStudy, StudyResult } from "../../engine/study/runStudy";
 import { STUDY_TABLES, TableId } from "../../engine/study/tables/registry";
 import { tableToText } from "../../engine/tables/journalTable";
@@ -12,6 +12,7 @@ import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
 import { readData } from "../readerOptions";
 import { writeStudyWorkbook } from "../workbook/writeStudyWorkbook";
+import { outputTarget } from "../outputFile";
 
 /**
  * `citypanel study [FILE] [--config study.json] --out results.xlsx [--lang zh|en]` — the whole
@@ -36,13 +37,16 @@ export const studyCommand: Command = {
     const v = args.values;
     if (args.positionals.length > 1) throw tooManyFiles(args.positionals.length);
     const lang = args.lang;
-    const def = typeof v.config === "string" ? studyDefinitionFromJson(readConfig(v.config)) : defaultStudy();
-    if (v["print-config"] === true) return { json: def as unknown as Record<string, unknown>, text: JSON.stringify(def, null, 2) };
+    const parsed = typeof v.config === "string" ? parseStudyDefinition(readConfig(v.config)) : { def: defaultStudy(), warnings: [] };
+    const def = parsed.def;
+    if (v["print-config"] === true) return { json: def as unknown as Record<string, unknown>, text: JSON.stringify(def, null, 2), warnings: parsed.warnings };
     const tables = listOption(v.tables);
     for (const id of tables) {
       const known = Object.keys(STUDY_TABLES).join(", ");
       if (!(id in STUDY_TABLES)) throw new UsageError(`--tables: unknown table "${shown(id)}" (${known})`, `--tables：未知的表“${shown(id)}”（可选：${known}）`);
     }
+    const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "results.xlsx";
+    const target = outputTarget(out); // before any work: a bad --out is refused at once
     const file = args.positionals[0];
     const synthetic = file === undefined;
     const input = file ?? samplePanelPath();
@@ -54,10 +58,13 @@ export const studyCommand: Command = {
       source: synthetic ? `${input} (CityPanel synthetic sample panel)` : path.resolve(input),
       synthetic,
     });
-    const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "results.xlsx";
-    const sheets = await writeAtomically(out, (tmp) => writeStudyWorkbook(result, tmp, lang));
+    const sheets = await writeAtomically(target.file, (tmp) => writeStudyWorkbook(result, tmp, lang));
     const seconds = (Date.now() - started) / 1000;
-    return { json: studyJson(result, out, lang, input, synthetic, sheets, seconds), text: studyText(result, out, sheets, synthetic, lang) };
+    return {
+      json: studyJson(result, out, lang, input, synthetic, sheets, seconds),
+      text: studyText(result, out, sheets, synthetic, lang),
+      warnings: [...parsed.warnings, ...(target.replaced ? [target.replaced] : [])],
+    };
   },
 };
 

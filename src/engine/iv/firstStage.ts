@@ -1,13 +1,12 @@
-import { sandwich, scaleInPlace, subMatrix, spdInverse } from "../linalg/matrix";
+import { subMatrix, spdInverse } from "../linalg/matrix";
 import { Projector } from "../linalg/project";
 import { coefficientTests, waldF } from "../regression/inference";
-import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
-import { heteroskedasticMeat } from "../vcov/meat";
-import { ivreghdfeClusterFactor, robustFactor } from "../vcov/smallSample";
-import { ClusterVars, VcovType } from "../vcov/types";
+import { AbsorbedFe } from "../vcov/smallSample";
+import { ClusterVars, VcovSpec } from "../vcov/types";
+import { variance } from "../vcov/variance";
 
 /**
- * First stage of one endogenous regressor, as ivreghdfe reports it (spec §3.2): OLS of x̃ on
+ * First stage of one endogenous regressor, as ivreghdfe reports it (docs/methods.md §3.2): OLS of x̃ on
  * all instruments Z̃ (excluded first, then included exogenous), the same VCE and small-sample
  * rule as the second stage with K replaced by L, the F test of the excluded instruments with
  * ivreg2's scaling — equal to b'V⁻¹b/L1 with that V — and the partial R² of the excluded
@@ -32,23 +31,15 @@ export interface FirstStage {
 
 export function firstStage(args: {
   endog: string; x: Float64Array; Z: Projector; zNames: readonly string[]; excluded: number;
-  vcov: VcovType; sdof: number; clusters: ClusterVars;
+  spec: VcovSpec; fe: AbsorbedFe; clusters: ClusterVars;
 }): FirstStage {
-  const { x, Z, zNames, excluded: L1, vcov, sdof, clusters } = args;
+  const { x, Z, zNames, excluded: L1, spec, fe, clusters } = args;
   const N = x.length;
   const L = Z.cols.length;
   const fit = Z.regress(x);
   let rss = 0;
   for (let i = 0; i < N; i++) rss += fit.resid[i] * fit.resid[i];
-  let V: Float64Array;
-  let tDf = N - L - sdof;
-  if (vcov === "iid") V = scaleInPlace(Float64Array.from(Z.ZtZinv), rss / (N - L - sdof));
-  else if (vcov === "robust") V = scaleInPlace(sandwich(Z.ZtZinv, heteroskedasticMeat(Z.cols, fit.resid), L), robustFactor(N, L, sdof));
-  else {
-    const G = effectiveClusters(clusters);
-    V = clusterVcov(Z.ZtZinv, Z.cols, fit.resid, clusters, ivreghdfeClusterFactor(N, L, sdof, G), false);
-    tDf = G - 1;
-  }
+  const { V, tDf } = variance({ bread: Z.ZtZinv, cols: Z.cols, resid: fit.resid, clusters, fe }, spec);
   const tests = coefficientTests(fit.coef, V, tDf);
   const excludedIdx = Array.from({ length: L1 }, (_, j) => j);
   const wald = waldF(fit.coef, V, excludedIdx, tDf);
