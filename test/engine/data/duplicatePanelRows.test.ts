@@ -43,6 +43,11 @@ test("property: the same answer as a map search, on random panels with missing c
         const id = factorize("id", ids);
         const year = factorize("year", years);
         expect(firstDuplicatePanelRow(id, year, firstRow)).toEqual(byMap(id, year, firstRow));
+        // the same rows sorted by id (each id's rows together: the one-pass path)
+        const sorted = ids.map((v, i) => [v, years[i]] as const).sort((p, q) => String(p[0]).localeCompare(String(q[0])));
+        const sid = factorize("id", sorted.map((r) => r[0]));
+        const syear = factorize("year", sorted.map((r) => r[1]));
+        expect(firstDuplicatePanelRow(sid, syear, firstRow)).toEqual(byMap(sid, syear, firstRow));
       },
     ),
     { numRuns: 500 },
