@@ -6,7 +6,7 @@ import { assertEqualLengths, assertSomeValues, completeRows, NamedValues } from 
 import { bartlettSphericity, kmoMsa } from "./factorability";
 
 /**
- * PCA composite index (formulas.md §5; spec/README.md): negative-direction indicators
+ * PCA composite index (docs/methods.md §5 and its Defaults table): negative-direction indicators
  * multiplied by −1; z-scores over the complete rows with the sample SD (n − 1); correlation
  * matrix R = Z′Z/(n − 1); eigen-decomposition of R with eigenvalues in decreasing order and
  * unit eigenvectors v_k whose sign makes Σ_j v_jk > 0; scores F_k = Z v_k; the composite is
