@@ -1,4 +1,5 @@
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { EigenvalueDecomposition } from "ml-matrix";
+import { asMatrix } from "../linalg/decompositions";
 import { numError, valueError } from "../errors";
 import { Bilingual } from "../i18n/lang";
 import { maxAbs, rescaleFactor } from "../linalg/powerOfTwoScale";
@@ -156,8 +157,7 @@ export function pcaIndex(indicators: readonly NamedValues[], opts: PcaOptions = 
   }
 
   // eigen-decomposition (ml-matrix returns ascending eigenvalues for a symmetric matrix; sort anyway)
-  const Rm = new Matrix(p, p);
-  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) Rm.set(a, b, correlation[a * p + b]);
+  const Rm = asMatrix(correlation, p);
   const evd = new EigenvalueDecomposition(Rm, { assumeSymmetric: true });
   const lambdaRaw = evd.realEigenvalues;
   const V = evd.eigenvectorMatrix;
