@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { runStudy } from "../../src/engine/study/runStudy";
 import { formulaText } from "../../src/engine/study/template/formulas";

@@ -10,7 +10,7 @@ import { readConfig, tooManyFiles, writeAtomically } from "./studyOptions";
 import { shown } from "../../engine/i18n/quote";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
-import { readTable } from "../readTable";
+import { readData } from "../readerOptions";
 import { writeStudyWorkbook } from "../workbook/writeStudyWorkbook";
 import { outputTarget } from "../outputFile";
 
@@ -50,7 +50,7 @@ export const studyCommand: Command = {
     const file = args.positionals[0];
     const synthetic = file === undefined;
     const input = file ?? samplePanelPath();
-    const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
+    const data = await readData(args, input);
     const started = Date.now();
     const result = runStudy(data, def, {
       lang,

@@ -5,7 +5,7 @@ import { parseStudyDefinition } from "../../engine/study/parseDefinition";
 import { checkStudyInput } from "../../engine/study/checkStudyInput";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
-import { readTable } from "../readTable";
+import { readData } from "../readerOptions";
 import { writeTemplateWorkbook } from "../workbook/writeTemplateWorkbook";
 import { outputTarget } from "../outputFile";
 import { readConfig, tooManyFiles, writeAtomically } from "./studyOptions";
@@ -34,7 +34,7 @@ export const templateCommand: Command = {
     const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "CityPanel-template.xlsx";
     const target = outputTarget(out); // before any work: a bad --out is refused at once
     const input = args.positionals[0] ?? samplePanelPath();
-    const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
+    const data = await readData(args, input);
     checkStudyInput(data, def); // the same checks as `citypanel study`: nothing is written for data the study would refuse
     const { sheets, formulas } = await writeAtomically(target.file, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, args.positionals.length === 0));
     const json = { command: "template", out: path.resolve(out), input: path.resolve(input), lang, rows: data.rows, sheets, formulas };
