@@ -1,4 +1,4 @@
-/** Entropy weights (formulas.md §4) against panel_public.json / panel_public_derived.csv, properties, bad input. */
+/** Entropy weights (docs/methods.md §4) against panel_public.json / panel_public_derived.csv, properties, bad input. */
 import * as path from "path";
 import fc from "fast-check";
 import { readCsv } from "../../../src/cli/readCsvCells";

@@ -1,4 +1,4 @@
-/** Location quotient (formulas.md §7.1) against panel_public_derived.csv lq_F_K (totals by year). */
+/** Location quotient (docs/methods.md §7.1) against panel_public_derived.csv lq_F_K (totals by year). */
 import * as path from "path";
 import fc from "fast-check";
 import { readCsv } from "../../../src/cli/readCsvCells";

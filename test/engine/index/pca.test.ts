@@ -1,4 +1,4 @@
-/** PCA composite index (formulas.md §5) against panel_public.json / panel_public_derived.csv. */
+/** PCA composite index (docs/methods.md §5) against panel_public.json / panel_public_derived.csv. */
 import * as path from "path";
 import fc from "fast-check";
 import { readCsv } from "../../../src/cli/readCsvCells";

@@ -1,4 +1,4 @@
-/** Winsorising / trimming at Stata `_pctile` cut points (winsor2), formulas.md §6.1. */
+/** Winsorising / trimming at Stata `_pctile` cut points (winsor2), docs/methods.md §6.1. */
 import * as path from "path";
 import fc from "fast-check";
 import { readCsv } from "../../../src/cli/readCsvCells";
