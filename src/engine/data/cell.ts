@@ -81,7 +81,13 @@ export function parseNumericCell(v: unknown, column: string, row: number): numbe
         place,
       );
     }
-    throw valueError(`column "${col}", row ${row}: "${shown(v)}" is not a number`, `列“${col}”第 ${row} 行：“${shown(v)}”不是数值`, place);
+    // "0,5" (a decimal comma) or "1,234" (digit grouping): say what form a number takes
+    const comma = /^[+-]?[\d.,]*\d,\d[\d.,]*$/.test(s);
+    throw valueError(
+      `column "${col}", row ${row}: "${shown(v)}" is not a number${comma ? " (write numbers with a decimal point and no digit grouping, e.g. 0.5 or 1234)" : ""}`,
+      `列“${col}”第 ${row} 行：“${shown(v)}”不是数值${comma ? "（数值须使用小数点、不带千位分隔符，如 0.5 或 1234）" : ""}`,
+      place,
+    );
   }
   const what = typeof v === "boolean" ? String(v).toUpperCase() : typeof v;
   throw valueError(`column "${col}", row ${row}: ${what} is not a number`, `列“${col}”第 ${row} 行：${what} 不是数值`, place);

@@ -52,8 +52,8 @@ describe("byte reader: missing values and numbers, as the cell rules and the old
     for (const [, t] of bothReaders(text)) {
       const e = thrown(() => tableNumeric(t, "x"));
       expect(e).toBeInstanceOf(CityPanelError);
-      expect(e.message).toBe('column "x", row 17: "3,5" is not a number');
-      expect(e.messageZh).toBe("列“x”第 17 行：“3,5”不是数值");
+      expect(e.message).toBe('column "x", row 17: "3,5" is not a number (write numbers with a decimal point and no digit grouping, e.g. 0.5 or 1234)');
+      expect(e.messageZh).toBe("列“x”第 17 行：“3,5”不是数值（数值须使用小数点、不带千位分隔符，如 0.5 或 1234）");
       expect(e.place).toEqual({ column: "x", row: 17 });
     }
   });
