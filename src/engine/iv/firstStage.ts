@@ -1,5 +1,7 @@
 import { sandwich, scaleInPlace, subMatrix, spdInverse } from "../linalg/matrix";
 import { Projector } from "../linalg/project";
+import { centeredSumSquares, sumSquares } from "../linalg/crossprod";
+import { ConstantEstimate, meanRestoringConstant } from "../regression/constant";
 import { coefficientTests, waldF } from "../regression/inference";
 import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
 import { heteroskedasticMeat } from "../vcov/meat";
@@ -25,6 +27,11 @@ export interface FirstStage {
   readonly Fp: number;
   readonly partialR2: number;
   readonly rss: number;
+  /** Overall R² (on the outcome's raw variation) and within R² (on its demeaned variation); NaN without `raw`. */
+  readonly r2: number;
+  readonly r2Within: number;
+  /** The mean-restoring constant (fixed effects absorbed), when `raw` is given. */
+  readonly cons?: ConstantEstimate;
   /** Residuals v̂ of the first stage (estimation sample). */
   readonly residuals: Float64Array;
   readonly fitted: Float64Array;
@@ -33,6 +40,8 @@ export interface FirstStage {
 export function firstStage(args: {
   endog: string; x: Float64Array; Z: Projector; zNames: readonly string[]; excluded: number;
   vcov: VcovType; sdof: number; clusters: ClusterVars;
+  /** The endogenous regressor and the instruments (Z's columns, in order) before demeaning, for R² and the constant. */
+  raw?: { x: Float64Array; z: readonly Float64Array[] };
 }): FirstStage {
   const { x, Z, zNames, excluded: L1, vcov, sdof, clusters } = args;
   const N = x.length;
@@ -42,13 +51,22 @@ export function firstStage(args: {
   for (let i = 0; i < N; i++) rss += fit.resid[i] * fit.resid[i];
   let V: Float64Array;
   let tDf = N - L - sdof;
+  let factor = NaN;
   if (vcov === "iid") V = scaleInPlace(Float64Array.from(Z.ZtZinv), rss / (N - L - sdof));
-  else if (vcov === "robust") V = scaleInPlace(sandwich(Z.ZtZinv, heteroskedasticMeat(Z.cols, fit.resid), L), robustFactor(N, L, sdof));
+  else if (vcov === "robust") { factor = robustFactor(N, L, sdof); V = scaleInPlace(sandwich(Z.ZtZinv, heteroskedasticMeat(Z.cols, fit.resid), L), factor); }
   else {
     const G = effectiveClusters(clusters);
-    V = clusterVcov(Z.ZtZinv, Z.cols, fit.resid, clusters, ivreghdfeClusterFactor(N, L, sdof, G), false);
+    factor = ivreghdfeClusterFactor(N, L, sdof, G);
+    V = clusterVcov(Z.ZtZinv, Z.cols, fit.resid, clusters, factor, false);
     tDf = G - 1;
   }
+  const raw = args.raw;
+  const cons = raw
+    ? meanRestoringConstant({
+        y: raw.x, x: raw.z, beta: fit.coef, bread: Z.ZtZinv, cols: Z.cols, resid: fit.resid,
+        vce: { vcov, s2: rss / (N - L - sdof), factor, clusters, fixPsd: false, tDf },
+      })
+    : undefined;
   const tests = coefficientTests(fit.coef, V, tDf);
   const excludedIdx = Array.from({ length: L1 }, (_, j) => j);
   const wald = waldF(fit.coef, V, excludedIdx, tDf);
@@ -72,6 +90,9 @@ export function firstStage(args: {
     Fp: wald.p,
     partialR2: w / (1 + w),
     rss,
+    r2: raw ? 1 - rss / centeredSumSquares(raw.x) : NaN,
+    r2Within: 1 - rss / sumSquares(x),
+    cons,
     residuals: fit.resid,
     fitted: fit.fitted,
   };

@@ -8,6 +8,7 @@ import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
 import { heteroskedasticMeat } from "../vcov/meat";
 import { reghdfeClusterFactor, robustFactor } from "../vcov/smallSample";
 import { VcovType } from "../vcov/types";
+import { ConstantEstimate, meanRestoringConstant } from "./constant";
 import { fitStats } from "./fitStats";
 import { coefficientTests, waldF } from "./inference";
 import { leastSquares, LeastSquaresFit } from "./leastSquares";
@@ -46,6 +47,11 @@ export interface FeregResult {
   readonly vcovMatrix: Float64Array;
   /** Regressors dropped as collinear (with others or with the fixed effects). */
   readonly omitted: readonly string[];
+  /**
+   * The constant: `_cons` of a pooled OLS, or with absorbed fixed effects reghdfe's
+   * mean-restoring intercept ȳ − x̄'b with its standard error (./constant.ts).
+   */
+  readonly cons: ConstantEstimate;
   readonly nobs: number;
   readonly nobsFull: number;
   readonly droppedMissing: number;
@@ -115,20 +121,30 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const kept = ls.keep.map((j) => cols[j]);
   let V: Float64Array;
   let tDf = dfResid;
+  let factor = NaN;
   if (vcov === "iid") {
     V = scaleInPlace(Float64Array.from(ls.bread), ls.rss / dfResid);
   } else if (vcov === "robust") {
-    V = scaleInPlace(sandwich(ls.bread, heteroskedasticMeat(kept, ls.resid), K), robustFactor(N, K, dfA));
+    factor = robustFactor(N, K, dfA);
+    V = scaleInPlace(sandwich(ls.bread, heteroskedasticMeat(kept, ls.resid), K), factor);
   } else {
     assertClusters(abs.clusters.names, abs.clusters.counts);
     const G = effectiveClusters(abs.clusters);
     const dfNon = hasFe ? abs.dof.dfANonNested : 0;
-    V = clusterVcov(ls.bread, kept, ls.resid, abs.clusters, reghdfeClusterFactor(N, K, dfNon, abs.dof.nestedAdj, G), true);
+    factor = reghdfeClusterFactor(N, K, dfNon, abs.dof.nestedAdj, G);
+    V = clusterVcov(ls.bread, kept, ls.resid, abs.clusters, factor, true);
     tDf = Math.min(G - 1, dfResid);
   }
   const tests = coefficientTests(ls.beta, V, tDf);
   if (!tests.se.every(Number.isFinite)) throw overflowError();
   const terms = ls.keep.map((j) => names[j]);
+  const c0 = terms.indexOf("_cons");
+  const cons: ConstantEstimate = hasFe
+    ? meanRestoringConstant({
+        y, x: ls.keep.map((j) => xs[j]), beta: ls.beta, bread: ls.bread, cols: kept, resid: ls.resid,
+        vce: { vcov, s2: ls.rss / dfResid, factor, clusters: abs.clusters, fixPsd: true, tDf },
+      })
+    : c0 >= 0 ? { b: ls.beta[c0], se: tests.se[c0], t: tests.t[c0], p: tests.p[c0] } : { b: NaN, se: NaN, t: NaN, p: NaN };
   const slopeIdx = terms.map((t, j) => (t === "_cons" ? -1 : j)).filter((j) => j >= 0);
   const wald = waldF(ls.beta, V, slopeIdx, tDf);
   const tssWithin = hasFe ? sumSquares(yt) : tss;
@@ -149,6 +165,7 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
     p: tests.p,
     vcovMatrix: V,
     omitted: ls.omitted.map((o) => names[o.index]),
+    cons,
     nobs: N,
     nobsFull: N + abs.singletons,
     droppedMissing: abs.droppedMissing,
