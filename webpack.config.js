@@ -1,9 +1,11 @@
 /*
  * Webpack build of the add-in: one page (taskpane.html) that loads the task pane AND the custom
  * functions in one shared runtime, so both entries share one webpack runtime (runtimeChunk "single";
- * spec office-addin.md §1.4) and therefore one copy of every module (caches, state).
+ * spec office-addin.md §1.4) and therefore one copy of every module (caches, state). A second page,
+ * app.html, is the standalone web app (the same steps over a file from disk, no Office).
  *
- *   npm run build         production build into dist/ (office.js from Microsoft's CDN)
+ *   npm run build -- --env publicUrl=https://intranet.example/citypanel/
+ *                         production build into dist/ for that host (office.js from Microsoft's CDN)
  *   npm run build:test    production build with a local office.js copy, for the offline browser tests
  *   npm run dev-server    https://localhost:3000 (dev certificates from office-addin-dev-certs if present)
  *
@@ -11,8 +13,10 @@
  *   OFFICE_JS=cdn|cn|local   where taskpane.html loads office.js from: Microsoft's CDN (default, required
  *                            for Marketplace), the 21Vianet CDN (Office 365 operated in China), or a copy
  *                            of @microsoft/office-js/dist in dist/office-js/ (offline tests ONLY).
- *   ADDIN_PROD_URL=https://host/path/   production builds rewrite https://localhost:3000/ in the copied
- *                            manifest.xml to this URL (unset: the manifest keeps the dev URLs).
+ *   publicUrl / CITYPANEL_PUBLIC_URL=https://host/path/   where dist/ will be served: production builds
+ *                            rewrite every https://localhost:3000/ URL of the copied manifest.xml to it
+ *                            (scripts/webpack/manifestForHost.js; ADDIN_PROD_URL is accepted too). Unset,
+ *                            dist/manifest.xml keeps the development URLs and the build says so.
  * The build needs no network.
  */
 /* eslint-env node */
@@ -24,8 +28,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const LocalizedFunctionsPlugin = require("./scripts/webpack/localizedFunctionsPlugin");
+const { manifestForHost, normalisePublicUrl } = require("./scripts/webpack/manifestForHost");
 
-const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS = {
   cdn: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
   cn: "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
@@ -60,9 +64,10 @@ module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const officeJs = String(env.officeJs || process.env.OFFICE_JS || "cdn").toLowerCase();
   if (!OFFICE_JS[officeJs]) throw new Error(`OFFICE_JS must be one of ${Object.keys(OFFICE_JS).join("|")}, got "${officeJs}"`);
-  const prodUrl = env.addinProdUrl || process.env.ADDIN_PROD_URL;
-  if (prodUrl && !/^https:\/\/[^/]+(\/.*)?\/$/.test(prodUrl))
-    throw new Error(`ADDIN_PROD_URL must be an https URL ending in "/", got "${prodUrl}"`);
+  const given = env.publicUrl || process.env.CITYPANEL_PUBLIC_URL || env.addinProdUrl || process.env.ADDIN_PROD_URL;
+  const prodUrl = given ? normalisePublicUrl(given) : null;
+  if (!dev && !prodUrl && !env.WEBPACK_SERVE)
+    console.warn("[build] no publicUrl: dist/manifest.xml points at https://localhost:3000/. For a server: npm run build -- --env publicUrl=https://host/path/");
 
   const copyPatterns = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -70,7 +75,7 @@ module.exports = (env = {}, argv = {}) => {
       from: "manifest.xml",
       to: "manifest.xml",
       transform(content) {
-        return !dev && prodUrl ? content.toString().replaceAll(DEV_URL, prodUrl) : content;
+        return !dev && prodUrl ? manifestForHost(content.toString(), prodUrl) : content;
       },
     },
   ];
@@ -103,6 +108,8 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      // the standalone web app (app.html)
+      webapp: "./src/webapp/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -111,6 +118,8 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
+      // the web app parses CSV in the browser: csv-parse's self-contained browser build (no Node Buffer)
+      alias: { "csv-parse/sync$": path.resolve(__dirname, "node_modules/csv-parse/dist/esm/sync.js") },
     },
     module: { rules: [tsRule] },
     optimization: {
@@ -139,6 +148,12 @@ module.exports = (env = {}, argv = {}) => {
         chunksSortMode: "manual",
         officeJsUrl: OFFICE_JS[officeJs],
       }),
+      new HtmlWebpackPlugin({
+        filename: "app.html",
+        template: "./src/webapp/app.html",
+        chunks: ["runtime", "webapp"],
+        chunksSortMode: "manual",
+      }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     devServer: {
@@ -165,7 +180,8 @@ module.exports = (env = {}, argv = {}) => {
       // the custom functions' worker (FEREG, IV2SLS), started by src/functions/worker/client.ts
       "functions.worker": "./src/functions/worker/functions.worker.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+    // chunkFilename: exceljs, which only the web app's workbook needs, loads on demand
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].chunk.worker.js", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: { rules: [tsRule] },
     performance: page.performance,

@@ -50,7 +50,17 @@ test("taskpane.html loads office.js (local copy), then one webpack runtime, the 
   assert.deepEqual(scripts, ["office-js/office.js", "runtime.js", "taskpane.js", "functions.js"]);
 });
 
-test("the manifest copied into dist/ passes the offline check", async ({ assert, dist }) => {
+test("the production build for a host (build:test sets publicUrl): the manifest passes the offline check, every URL on that host, no localhost anywhere in dist/", async ({ assert, dist, log }) => {
   const r = checkManifestFile(path.join(dist, "manifest.xml"));
   assert.deepEqual(r.errors, []);
+  const xml = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+  const urls = [...xml.matchAll(/https?:\/\/[^"<\s]+/g)].map((m) => m[0]).filter((u) => !/^http:\/\/(schemas\.microsoft\.com|www\.w3\.org)\//.test(u));
+  assert.ok(urls.length >= 10 && urls.every((u) => u.startsWith("https://intranet.example/citypanel/")), urls.join(" "));
+  // every file the build wrote (office.js's own copy, for the offline tests only, aside)
+  const files = [];
+  const walk = (dir) => { for (const e of fs.readdirSync(dir, { withFileTypes: true })) { const f = path.join(dir, e.name); if (e.isDirectory()) { if (e.name !== "office-js") walk(f); } else files.push(f); } };
+  walk(dist);
+  const withLocalhost = files.filter((f) => /\.(html|js|json|xml|css|txt)$/.test(f) && /localhost:3000|https?:\/\/localhost/.test(fs.readFileSync(f, "utf8")));
+  assert.deepEqual(withLocalhost.map((f) => path.relative(dist, f)), []);
+  log(`${urls.length} manifest URLs on https://intranet.example/citypanel/; ${files.length} files in dist/ (without office-js/) free of localhost`);
 });

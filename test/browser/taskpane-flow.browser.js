@@ -10,7 +10,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { test, ROOT } = require("./lib/harness");
+const { test, ROOT, docImage } = require("./lib/harness");
 const { installExcelStandIn, disableOfficeJsTelemetryFrame } = require("./lib/excelStandIn");
 
 const CSV = path.join(ROOT, "assets/sample/city-panel.csv");
@@ -88,6 +88,7 @@ test("full flow on the sample panel: select → map → run Tables 1–7 → she
   assert.equal(await page.getByTestId("map-treatment").inputValue(), "digit");
   assert.equal(await page.getByText("The mapping is complete.").count(), 1);
   log(`screenshot ${path.relative(ROOT, await screenshot(page, "taskpane-map-step"))}`);
+  await docImage(page, "addin");
 
   // 3 Run
   await page.getByRole("button", { name: "Next: run" }).click();
@@ -158,6 +159,7 @@ test("zh-CN: Chinese UI, Cancel writes nothing, Table 4 goes to 表4 工具变�
   await page.getByRole("button", { name: "下一步：映射变量" }).click();
   await page.getByText("映射完整。").waitFor();
   log(`screenshot ${path.relative(ROOT, await screenshot(page, "taskpane-map-step-zh"))}`);
+  await docImage(page, "addin-zh");
   await page.getByRole("button", { name: "下一步：运行" }).click();
   const before = await page.evaluate(() => __excel.sheetNames());
 

@@ -82,3 +82,11 @@ test("the web app's request: the reply also carries the workbook `citypanel stud
   expect(prov.getRow(prov.rowCount).values).toEqual([undefined, "written by", "CityPanel web app"]);
   expect(wb.getWorksheet("Data")!.rowCount).toBe(2745);
 });
+
+test("the web app's single model: its workbook holds the model's table, Data and Provenance", async () => {
+  const msgs = await run({ kind: "model", table, def: defaultStudy(), lang: "zh", source: "p.csv", workbook: true, model: { estimator: "fereg", y: "inn", x: ["digit"], fixedEffects: true, vcov: "robust" } });
+  const done = msgs[msgs.length - 1];
+  if (done.type !== "done") throw new Error(JSON.stringify(done));
+  expect(done.result.sheets).toEqual(["FEREG inn", "数据", "来源说明"]);
+  expect(done.result.workbook!.length).toBeGreaterThan(1000);
+});

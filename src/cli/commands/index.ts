@@ -10,6 +10,7 @@ import { risCommand } from "./ris";
 import { couplingCommand } from "./coupling";
 import { studyCommand } from "./study";
 import { templateCommand } from "./template";
+import { serveCommand } from "./serve";
 
 /** Every `citypanel` sub-command, in the order `citypanel --help` lists them. */
-export const COMMANDS: readonly Command[] = [feregCommand, iv2slsCommand, entropyCommand, pcaCommand, winsorCommand, locquotCommand, describeCommand, risCommand, couplingCommand, studyCommand, templateCommand];
+export const COMMANDS: readonly Command[] = [feregCommand, iv2slsCommand, entropyCommand, pcaCommand, winsorCommand, locquotCommand, describeCommand, risCommand, couplingCommand, studyCommand, templateCommand, serveCommand];

@@ -12,6 +12,7 @@ import { JournalTable } from "../../engine/tables/journalTable";
 import { columnFromFereg, columnFromFirstStage, columnFromIv } from "../../engine/tables/modelColumn";
 import { regressionTable, statKpF, statKpLM, statN, statR2 } from "../../engine/tables/regressionTable";
 import { CITYPANEL_VERSION } from "../../engine/version";
+import type { StudyWorkbookInput } from "../../cli/workbook/writeStudyWorkbook";
 import { FromWorker, SingleModelSpec, StudyReply, StudyRequest } from "./protocol";
 
 /**
@@ -20,29 +21,32 @@ import { FromWorker, SingleModelSpec, StudyReply, StudyRequest } from "./protoco
  */
 export async function compute(request: StudyRequest, post: (m: FromWorker) => void): Promise<void> {
   try {
-    const result = request.kind === "study" ? await study(request, post) : single(request);
-    post({ type: "done", result: { ...result, provenance: [...result.provenance, ...(request.provenance ?? [])] } });
+    const out = request.kind === "study" ? study(request, post) : single(request);
+    const provenance = [...out.provenance, ...(request.provenance ?? [])];
+    const reply: StudyReply = { tables: out.tables, provenance };
+    post({ type: "done", result: request.workbook ? { ...reply, ...(await workbook({ ...out, provenance }, request.lang)) } : reply });
   } catch (e) {
     post({ type: "error", error: errorToWire(e) });
   }
 }
 
-async function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker) => void): Promise<StudyReply> {
-  const res = runStudy(r.table, r.def, {
+/** The web app: the same workbook as `citypanel study` (exceljs is loaded only when asked for). */
+async function workbook(input: StudyWorkbookInput, lang: Lang): Promise<{ workbook: Uint8Array; sheets: string[] }> {
+  const { studyWorkbookBytes } = await import("../../cli/workbook/writeStudyWorkbook");
+  const { bytes, sheets } = await studyWorkbookBytes(input, lang);
+  return { workbook: bytes, sheets };
+}
+
+function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker) => void): StudyWorkbookInput {
+  return runStudy(r.table, r.def, {
     lang: r.lang,
     tables: r.tables as TableId[],
     source: r.source,
     onProgress: (table, index, total) => post({ type: "progress", table, index, total }),
   });
-  const provenance = [...res.provenance, ...(r.provenance ?? [])];
-  if (!r.workbook) return { tables: res.tables, provenance: res.provenance };
-  // the web app: the same workbook as `citypanel study` (exceljs loads only when asked for)
-  const { studyWorkbookBytes } = await import("../../cli/workbook/writeStudyWorkbook");
-  const { bytes, sheets } = await studyWorkbookBytes({ ...res, provenance }, r.lang);
-  return { tables: res.tables, provenance: res.provenance, workbook: bytes, sheets };
 }
 
-function single(r: Extract<StudyRequest, { kind: "model" }>): StudyReply {
+function single(r: Extract<StudyRequest, { kind: "model" }>): StudyWorkbookInput {
   const started = Date.now();
   validateMapping(r.def, r.table);
   const def: StudyDefinition = { ...r.def, vcov: r.model.vcov, cluster: r.model.cluster };
@@ -51,6 +55,7 @@ function single(r: Extract<StudyRequest, { kind: "model" }>): StudyReply {
   const row = (en: string, zh: string, value: string) => ({ label: { en, zh }, value });
   return {
     tables: [table],
+    panel: p,
     provenance: [
       row("CityPanel version", "CityPanel 版本", CITYPANEL_VERSION),
       row("created", "生成时间", new Date().toISOString()),

@@ -33,15 +33,12 @@ interface RequestCommon {
   readonly source: string;
   /** Rows the pane adds to the Provenance sheet (who wrote it, what was run). */
   readonly provenance?: readonly ProvenanceRow[];
+  /** The web app: also write the workbook `citypanel study` writes (the tables, Data, Provenance). */
+  readonly workbook?: boolean;
 }
 
 export type StudyRequest =
-  | (RequestCommon & {
-      readonly kind: "study";
-      readonly tables: readonly string[];
-      /** The web app: also write the study's workbook (Tables, Data, Provenance) as `citypanel study` does. */
-      readonly workbook?: boolean;
-    })
+  | (RequestCommon & { readonly kind: "study"; readonly tables: readonly string[] })
   | (RequestCommon & { readonly kind: "model"; readonly model: SingleModelSpec });
 
 export interface StudyReply {

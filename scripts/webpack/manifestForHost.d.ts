@@ -1,0 +1,3 @@
+export declare const DEV_URL: string;
+export declare function normalisePublicUrl(url: string): string;
+export declare function manifestForHost(xml: string, publicUrl: string): string;
