@@ -1,5 +1,6 @@
 import { factorize, IdColumn, numericColumn, NumericColumn } from "../engine/data/columns";
-import { isMissingCell, parseNumericCell } from "../engine/data/cell";
+import { isErrorObject, isMissingCell, isNumericText } from "../engine/data/cell";
+import { shown } from "../engine/i18n/quote";
 import { valueError } from "../engine/errors";
 
 /**
@@ -21,7 +22,6 @@ export interface CellBlock {
 }
 
 const isText = (v: unknown): boolean => typeof v === "string" && v.trim() !== "" && !isMissingCell(v) && !isNumericText(v);
-const isNumericText = (v: string): boolean => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim());
 
 /**
  * Split a range into header and data. The first row is a header when every non-blank cell
@@ -75,14 +75,67 @@ export function textOption(v: unknown, fallback: string): string {
   return String(s).trim().toLowerCase();
 }
 
-/** An optional numeric option. */
-export function numberOption(v: unknown, fallback: number, argName: string): number {
-  if (isOmitted(v)) return fallback;
-  const s = Array.isArray(v) ? v[0]?.[0] : v;
-  const x = parseNumericCell(s, argName, 1);
-  if (!Number.isFinite(x)) return fallback;
+/** The allowed values of a numeric option, for its check and its message. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  /** The bounds exclude the value itself (e.g. > 0). */
+  readonly exclusive?: boolean;
+}
+
+/**
+ * An optional numeric option (WINSOR lower/upper, ENTROPYWEIGHTS shift, COUPLING weights…).
+ * Omitted (no argument, an empty cell) gives `fallback`; anything else must be one finite
+ * number within `range`, or it is #VALUE! naming the argument — an error value (#N/A), NaN,
+ * text ("abc", "1e400" beyond double precision), TRUE/FALSE, a range of several cells — never
+ * silently the default.
+ *
+ * @example
+ * numberOption(undefined, 1, "lower")       // 1
+ * numberOption([[5]], 1, "lower")            // 5
+ * numberOption("1e400", 1, "lower")          // throws: lower must be a number …, got "1e400"
+ */
+export function numberOption(v: unknown, fallback: number, argName: string, range: NumberRange = {}): number {
+  if (v === null || v === undefined || v === "") return fallback;
+  if (Array.isArray(v)) {
+    const cells = v.flat();
+    if (cells.length === 1) return numberOption(cells[0], fallback, argName, range);
+    throw optionError(argName, `one number, got a range of ${cells.length} cells`, `单个数值，实际为含 ${cells.length} 个单元格的区域`);
+  }
+  const x = numberCell(v);
+  if (x === null) {
+    const what = isErrorObject(v) ? errorName(v) : typeof v === "string" ? `"${shown(v)}"` : typeof v === "boolean" ? String(v).toUpperCase() : String(v);
+    const why = isErrorObject(v) || (typeof v === "string" && isMissingCell(v) && v.trim() !== "") ? { en: "an error value", zh: "错误值" } : { en: "not a finite number", zh: "不是有限数值" };
+    throw optionError(argName, `a number, got ${what} (${why.en})`, `数值，实际为 ${what}（${why.zh}）`);
+  }
+  const { min, max, exclusive } = range;
+  const below = min !== undefined && (exclusive ? !(x > min) : !(x >= min));
+  const above = max !== undefined && (exclusive ? !(x < max) : !(x <= max));
+  if (below || above) {
+    const lo = min === undefined ? "" : `${min} ${exclusive ? "<" : "≤"} `;
+    const hi = max === undefined ? "" : ` ${exclusive ? "<" : "≤"} ${max}`;
+    throw optionError(argName, `a number with ${lo}${argName}${hi}, got ${x}`, `满足 ${lo}${argName}${hi} 的数值，实际为 ${x}`);
+  }
   return x;
 }
+
+/** A cell as one finite number, or null (error values, NaN, ±Infinity, non-numeric or too-large text, booleans). */
+function numberCell(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" && isNumericText(v)) {
+    const x = Number(v.trim());
+    return Number.isFinite(x) ? x : null;
+  }
+  return null;
+}
+
+const errorName = (v: unknown): string => {
+  const o = v as { code?: unknown; errorCode?: unknown; message?: unknown };
+  return String(o.code ?? o.errorCode ?? o.message ?? "#VALUE!");
+};
+
+const optionError = (argName: string, en: string, zh: string) =>
+  valueError(`${argName} must be ${en}`, `参数 ${argName} 必须为${zh}`, { argument: argName });
 
 /** Every range argument must have the same number of data rows as the outcome. */
 export function assertRows(n: number, parts: readonly { name: string; rows: number }[]): void {

@@ -116,8 +116,19 @@ describe("citypanel fereg: bad usage exits 2 with a one-line message", () => {
   test("an unknown column, an unknown option, a bad --vcov", async () => {
     expectUsageError(await runCli([...BASE, "--fe", "firm,industry"]), "fereg", `no column named "industry"`);
     expectUsageError(await runCli([...BASE, "--absorb", "firm"]), "fereg", "--absorb");
-    expectUsageError(await runCli([...BASE, "--vcov", "hc3"]), "fereg", `--vcov must be robust, iid or cluster, got "hc3"`);
-    expectUsageError(await runCli([...BASE, "--vcov", "robust", "--cluster", "firm"]), "fereg", "--cluster needs --vcov cluster");
+    expectUsageError(await runCli([...BASE, "--vcov", "hc3"]), "fereg", `--vcov must be "robust", "iid" or "cluster", got "hc3"`);
+  });
+
+  test("the VCE rule every face shares (vcov/resolve.ts): --cluster with an explicit robust / iid is refused, in both languages", async () => {
+    expectUsageError(await runCli([...BASE, "--vcov", "robust", "--cluster", "firm"]), "fereg", '--cluster and --vcov "robust" contradict each other');
+    process.env.CITYPANEL_LANG = "zh";
+    try {
+      expectUsageError(await runCli([...BASE, "--vcov", "iid", "--cluster", "firm"]), "fereg", '--cluster与 --vcov "iid" 相互矛盾');
+    } finally {
+      process.env.CITYPANEL_LANG = "en";
+    }
+    expectUsageError(await runCli([...BASE, "--vcov", "cluster"]), "fereg", '--vcov "cluster" needs --cluster');
+    expect(jsonOf(await runCli([...BASE, "--cluster", "firm", "--json"])).vcov).toBe("cluster");
   });
 
   test("no file, two files, a missing file", async () => {

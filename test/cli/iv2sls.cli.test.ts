@@ -149,7 +149,9 @@ describe("citypanel iv2sls: bad usage exits 2 with a one-line message", () => {
 
   test("an unknown option, a bad --vcov, no file, a missing file", async () => {
     expectUsageError(await runCli([...BASE, "--instruments", "iv1"]), "iv2sls", "--instruments");
-    expectUsageError(await runCli([...BASE, "--vcov", "hac"]), "iv2sls", `--vcov must be robust, iid or cluster, got "hac"`);
+    expectUsageError(await runCli([...BASE, "--vcov", "hac"]), "iv2sls", `--vcov must be "robust", "iid" or "cluster", got "hac"`);
+    // the VCE rule every face shares (vcov/resolve.ts)
+    expectUsageError(await runCli([...BASE, "--vcov", "robust", "--cluster", "city"]), "iv2sls", '--cluster and --vcov "robust" contradict each other');
     expectUsageError(await runCli(BASE.filter((a) => a !== DATA)), "iv2sls", "a data FILE is required");
     expectUsageError(await runCli([...BASE.slice(0, 1), "no_such_file.csv", ...BASE.slice(2)]), "iv2sls", "file not found: no_such_file.csv");
   });

@@ -183,6 +183,11 @@ describe("FEREG with dirty cells", () => {
   it("bad option words", () => {
     expect(excelError(() => feregSpill(y, x, fe, "hc3", null, "table", "en")).message).toBe('vcov must be "robust", "iid" or "cluster", got "hc3"');
     expect(excelError(() => feregSpill(y, x, fe, "cluster", null, "table", "en")).message).toBe('vcov "cluster" needs the cluster argument (e.g. the city column)');
+    // the VCE rule every face shares (vcov/resolve.ts): a cluster range with an explicit "robust" / "iid" is #VALUE!, not a silently dropped cluster
+    const both = excelError(() => feregSpill(y, x, fe, "robust", city, "table", "en"));
+    expect(both.code).toBe("invalidValue");
+    expect(both.message).toMatch(/^The cluster argument and vcov "robust" contradict each other/);
+    expect(excelError(() => feregSpill(y, x, fe, "iid", city, "table", "zh"), "zh").message).toMatch(/^聚类变量（cluster 参数）与 vcov "iid" 相互矛盾/);
     expect(excelError(() => feregSpill(y, x, fe, null, null, "wide", "en")).message).toBe('output must be "table", "column" or "labels", got "wide"');
     expect(excelError(() => feregSpill(y, x, fe, null, null, "wide", "zh"), "zh").message).toBe('output 必须为 "table"、"column" 或 "labels"，实际为 "wide"');
   });

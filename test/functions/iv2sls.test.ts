@@ -121,7 +121,7 @@ describe("IV2SLS journal columns (Table 4)", () => {
     const a = args("iv1", "first", rl).map((r) => r[0]);
     const b = args("iv2", "first", rl).map((r) => r[0]);
     expect(a[0]).toBe("digit");
-    expect(a[1]).toBe("-1.60e-5***");
+    expect(a[1]).toBe("-0.000016***"); // never scientific notation
     expect([a[3], a[4], b[1], b[2]]).toEqual(["", "", "", ""]);
     expect(b[3]).toMatch(/\*\*\*$/);
     expect([a[5], a[7], b[7]]).toEqual(["Yes", 2744, 2744]);
@@ -139,6 +139,8 @@ describe("IV2SLS with dirty cells", () => {
       "instruments has 2744 data rows but the first range has 2744: select ranges of the same height (with or without a header row in all of them)".replace("has 2744 data rows", "has 2743 data rows"),
     );
     expect(excelError(() => iv2slsSpill(y, null, range(t, ["iv1"]), ex, fe, null, null, null, "en")).message).toBe("endog is required: select the endogenous regressor column");
+    // the VCE rule every face shares (vcov/resolve.ts)
+    expect(excelError(() => iv2slsSpill(y, digit, range(t, ["iv1"]), ex, fe, "robust", city, null, "en")).message).toMatch(/^The cluster argument and vcov "robust" contradict each other/);
     expect(excelError(() => iv2slsSpill(y, digit, null, ex, fe, null, null, null, "zh"), "zh").message).toBe("instruments 为必填项：请选择排除性工具变量所在列（例如 iv1）");
     expect(excelError(() => iv2slsSpill(y, edit(digit, [5, 0, "abc"]), range(t, ["iv1"]), ex, fe, null, null, null, "en")).message).toBe('column "digit", row 6: "abc" is not a number');
     expect(excelError(() => iv2slsSpill(y, digit, range(t, ["iv1"]), ex, edit(fe, [9, 1, ""]), null, null, null, "en")).message).toMatch(/^fe "year", row 10: the id is missing/);

@@ -11,6 +11,8 @@ import { OfficeMockObject } from "office-addin-mock";
 export interface CellModel {
   v: unknown;
   f?: string;
+  /** Written with Excel's quote prefix "'": stored as text, never a formula. */
+  quoted?: boolean;
   nf?: string;
   bold?: boolean;
   italic?: boolean;
@@ -185,13 +187,16 @@ function makeContext(model: WorkbookModel) {
         return s.get(k)!;
       };
       if (Array.isArray(m.numberFormat) && m.numberFormat !== init.numberFormat) m.numberFormat.forEach((row: unknown[], i: number) => row.forEach((v, j) => { cell(i, j).nf = String(v); }));
-      if (Array.isArray(m.values) && m.values !== init.values) m.values.forEach((row: unknown[], i: number) => row.forEach((v, j) => { const x = cell(i, j); x.v = v; delete x.f; }));
-      if (Array.isArray(m.formulas) && m.formulas !== init.formulas) {
-        m.formulas.forEach((row: unknown[], i: number) => row.forEach((v, j) => {
-          const x = cell(i, j);
-          if (typeof v === "string" && v.startsWith("=")) { x.f = v; x.v = ""; } else { x.v = v; delete x.f; }
-        }));
-      }
+      // as Excel reads what is written (typed): "=…", "+…", "-…", "@…" become formulas; a leading
+      // apostrophe is the quote prefix — the rest is stored as text (x.quoted marks it)
+      const typed = (x: CellModel, v: unknown) => {
+        delete x.f; delete x.quoted;
+        if (typeof v === "string" && v.startsWith("'")) { x.v = v.slice(1); x.quoted = true; }
+        else if (typeof v === "string" && /^[=+\-@]/.test(v) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) { x.f = v.startsWith("=") ? v : `=${v}`; x.v = ""; }
+        else x.v = v;
+      };
+      if (Array.isArray(m.values) && m.values !== init.values) m.values.forEach((row: unknown[], i: number) => row.forEach((v, j) => typed(cell(i, j), v)));
+      if (Array.isArray(m.formulas) && m.formulas !== init.formulas) m.formulas.forEach((row: unknown[], i: number) => row.forEach((v, j) => typed(cell(i, j), v)));
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
         if (m.format.font.bold === true) cell(i, j).bold = true;
         if (m.format.font.italic === true) cell(i, j).italic = true;

@@ -1,6 +1,6 @@
 import { tableIds, tableNumeric } from "../../engine/data/table";
 import { fereg, FeregResult } from "../../engine/regression/fereg";
-import { parseVcovType } from "../../engine/vcov/types";
+import { CLI_ARGS, resolveVcov } from "../../engine/vcov/resolve";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { Lang } from "../../engine/i18n/lang";
@@ -28,10 +28,7 @@ export const feregCommand: Command = {
     const yName = requiredOption(v, "y");
     const xNames = listOption(v.x);
     if (xNames.length === 0) throw new UsageError("--x needs at least one regressor", "--x 至少需要一个解释变量");
-    const clusterNames = listOption(v.cluster);
-    const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
-    if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`, `--vcov 必须为 robust、iid 或 cluster，实际为“${String(v.vcov)}”`);
-    if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`, `--cluster 需要 --vcov cluster（实际为 --vcov ${vcov}）`);
+    const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
     const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
     const fe = listOption(v.fe).map((n) => tableIds(table, n));
     const warnings = fixedEffectWarnings(fe);
@@ -40,9 +37,9 @@ export const feregCommand: Command = {
         y: tableNumeric(table, yName),
         x: xNames.map((n) => tableNumeric(table, n)),
         fe,
-        cluster: clusterNames.map((n) => tableIds(table, n)),
+        cluster: vce.clusters.map((n) => tableIds(table, n)),
       },
-      { vcov, keepSingletons: v["keep-singletons"] === true },
+      { vcov: vce.type, keepSingletons: v["keep-singletons"] === true },
     );
     return { json: { ...feregJson(result), warnings: warnings.map((w) => w.en) }, text: feregText(result, args.lang), warnings };
   },

@@ -1,6 +1,6 @@
 import { tableIds, tableNumeric } from "../../engine/data/table";
 import { iv2sls, Iv2slsResult } from "../../engine/iv/iv2sls";
-import { parseVcovType } from "../../engine/vcov/types";
+import { CLI_ARGS, resolveVcov } from "../../engine/vcov/resolve";
 import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { Lang } from "../../engine/i18n/lang";
@@ -33,10 +33,7 @@ export const iv2slsCommand: Command = {
     const ivs = listOption(v.iv);
     if (endog.length === 0) throw new UsageError("--endog needs at least one endogenous regressor", "--endog 至少需要一个内生解释变量");
     if (ivs.length === 0) throw new UsageError("--iv needs at least one excluded instrument", "--iv 至少需要一个排除性工具变量");
-    const clusterNames = listOption(v.cluster);
-    const vcov = parseVcovType(typeof v.vcov === "string" ? v.vcov : clusterNames.length > 0 ? "cluster" : undefined, clusterNames.length > 0);
-    if (!vcov) throw new UsageError(`--vcov must be robust, iid or cluster, got "${String(v.vcov)}"`, `--vcov 必须为 robust、iid 或 cluster，实际为“${String(v.vcov)}”`);
-    if (vcov !== "cluster" && clusterNames.length > 0) throw new UsageError(`--cluster needs --vcov cluster (got --vcov ${vcov})`, `--cluster 需要 --vcov cluster（实际为 --vcov ${vcov}）`);
+    const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
     const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
     const fe = listOption(v.fe).map((n) => tableIds(table, n));
     const warnings = fixedEffectWarnings(fe);
@@ -47,9 +44,9 @@ export const iv2slsCommand: Command = {
         instruments: ivs.map((n) => tableNumeric(table, n)),
         exog: listOption(v.x).map((n) => tableNumeric(table, n)),
         fe,
-        cluster: clusterNames.map((n) => tableIds(table, n)),
+        cluster: vce.clusters.map((n) => tableIds(table, n)),
       },
-      { vcov, keepSingletons: v["keep-singletons"] === true },
+      { vcov: vce.type, keepSingletons: v["keep-singletons"] === true },
     );
     return { json: { ...iv2slsJson(r), warnings: warnings.map((w) => w.en) }, text: iv2slsText(r, args.lang), warnings };
   },

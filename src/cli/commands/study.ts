@@ -12,6 +12,7 @@ import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
 import { readTable } from "../readTable";
 import { writeStudyWorkbook } from "../workbook/writeStudyWorkbook";
+import { outputTarget } from "../outputFile";
 
 /**
  * `citypanel study [FILE] [--config study.json] --out results.xlsx [--lang zh|en]` — the whole
@@ -43,6 +44,8 @@ export const studyCommand: Command = {
       const known = Object.keys(STUDY_TABLES).join(", ");
       if (!(id in STUDY_TABLES)) throw new UsageError(`--tables: unknown table "${shown(id)}" (${known})`, `--tables：未知的表“${shown(id)}”（可选：${known}）`);
     }
+    const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "results.xlsx";
+    const target = outputTarget(out); // before any work: a bad --out is refused at once
     const file = args.positionals[0];
     const synthetic = file === undefined;
     const input = file ?? samplePanelPath();
@@ -54,10 +57,13 @@ export const studyCommand: Command = {
       source: synthetic ? `${input} (CityPanel synthetic sample panel)` : path.resolve(input),
       synthetic,
     });
-    const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "results.xlsx";
-    const sheets = await writeAtomically(out, (tmp) => writeStudyWorkbook(result, tmp, lang));
+    const sheets = await writeAtomically(target.file, (tmp) => writeStudyWorkbook(result, tmp, lang));
     const seconds = (Date.now() - started) / 1000;
-    return { json: studyJson(result, out, lang, input, synthetic, sheets, seconds), text: studyText(result, out, sheets, synthetic, lang) };
+    return {
+      json: studyJson(result, out, lang, input, synthetic, sheets, seconds),
+      text: studyText(result, out, sheets, synthetic, lang),
+      warnings: target.replaced ? [target.replaced] : [],
+    };
   },
 };
 

@@ -15,7 +15,10 @@ export function readConfig(file: string): string {
   }
 }
 
-/** Write to a temporary file next to `out`, then rename: a failure never leaves half a workbook. */
+/**
+ * Write to a temporary file next to `out`, then rename: a failure never leaves half a workbook.
+ * `out` is a checked target (../outputFile: a regular .xlsx file or a new one, symlinks resolved).
+ */
 export async function writeAtomically<T>(out: string, write: (tmp: string) => Promise<T>): Promise<T> {
   const dir = path.dirname(path.resolve(out));
   if (!fs.existsSync(dir)) throw new UsageError(`--out: the folder ${dir} does not exist`, `--out：文件夹 ${dir} 不存在`);

@@ -1,15 +1,14 @@
-import { sandwich, scaleInPlace, subMatrix, spdInverse } from "../linalg/matrix";
+import { subMatrix, spdInverse } from "../linalg/matrix";
 import { Projector } from "../linalg/project";
 import { centeredSumSquares, sumSquares } from "../linalg/crossprod";
 import { ConstantEstimate, meanRestoringConstant } from "../regression/constant";
 import { coefficientTests, waldF } from "../regression/inference";
-import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
-import { heteroskedasticMeat } from "../vcov/meat";
-import { ivreghdfeClusterFactor, robustFactor } from "../vcov/smallSample";
-import { ClusterVars, VcovType } from "../vcov/types";
+import { AbsorbedFe } from "../vcov/smallSample";
+import { ClusterVars, VcovSpec } from "../vcov/types";
+import { variance } from "../vcov/variance";
 
 /**
- * First stage of one endogenous regressor, as ivreghdfe reports it (spec §3.2): OLS of x̃ on
+ * First stage of one endogenous regressor, as ivreghdfe reports it (docs/methods.md §3.2): OLS of x̃ on
  * all instruments Z̃ (excluded first, then included exogenous), the same VCE and small-sample
  * rule as the second stage with K replaced by L, the F test of the excluded instruments with
  * ivreg2's scaling — equal to b'V⁻¹b/L1 with that V — and the partial R² of the excluded
@@ -39,33 +38,20 @@ export interface FirstStage {
 
 export function firstStage(args: {
   endog: string; x: Float64Array; Z: Projector; zNames: readonly string[]; excluded: number;
-  vcov: VcovType; sdof: number; clusters: ClusterVars;
+  spec: VcovSpec; fe: AbsorbedFe; clusters: ClusterVars;
   /** The endogenous regressor and the instruments (Z's columns, in order) before demeaning, for R² and the constant. */
   raw?: { x: Float64Array; z: readonly Float64Array[] };
 }): FirstStage {
-  const { x, Z, zNames, excluded: L1, vcov, sdof, clusters } = args;
+  const { x, Z, zNames, excluded: L1, spec, fe, clusters } = args;
   const N = x.length;
   const L = Z.cols.length;
   const fit = Z.regress(x);
   let rss = 0;
   for (let i = 0; i < N; i++) rss += fit.resid[i] * fit.resid[i];
-  let V: Float64Array;
-  let tDf = N - L - sdof;
-  let factor = NaN;
-  if (vcov === "iid") V = scaleInPlace(Float64Array.from(Z.ZtZinv), rss / (N - L - sdof));
-  else if (vcov === "robust") { factor = robustFactor(N, L, sdof); V = scaleInPlace(sandwich(Z.ZtZinv, heteroskedasticMeat(Z.cols, fit.resid), L), factor); }
-  else {
-    const G = effectiveClusters(clusters);
-    factor = ivreghdfeClusterFactor(N, L, sdof, G);
-    V = clusterVcov(Z.ZtZinv, Z.cols, fit.resid, clusters, factor, false);
-    tDf = G - 1;
-  }
+  const { V, tDf } = variance({ bread: Z.ZtZinv, cols: Z.cols, resid: fit.resid, clusters, fe }, spec);
   const raw = args.raw;
   const cons = raw
-    ? meanRestoringConstant({
-        y: raw.x, x: raw.z, beta: fit.coef, bread: Z.ZtZinv, cols: Z.cols, resid: fit.resid,
-        vce: { vcov, s2: rss / (N - L - sdof), factor, clusters, fixPsd: false, tDf },
-      })
+    ? meanRestoringConstant({ y: raw.x, x: raw.z, beta: fit.coef, bread: Z.ZtZinv, cols: Z.cols, resid: fit.resid, vce: { spec, fe, clusters } })
     : undefined;
   const tests = coefficientTests(fit.coef, V, tDf);
   const excludedIdx = Array.from({ length: L1 }, (_, j) => j);

@@ -3,17 +3,16 @@ import { takeRows } from "../data/sample";
 import { numError, valueError } from "../errors";
 import { AbsorbOptions, prepareAbsorption } from "../fe/absorb";
 import { centeredSumSquares, gram, sumSquares } from "../linalg/crossprod";
-import { sandwich, scaleInPlace } from "../linalg/matrix";
 import { projector } from "../linalg/project";
 import { residuals } from "../linalg/residuals";
 import { ConstantEstimate, meanRestoringConstant } from "../regression/constant";
 import { coefficientTests } from "../regression/inference";
 import { independentColumns, leastSquares } from "../regression/leastSquares";
-import { assertClusters, assertEnoughObservations, assertNotConstant, validateModelShape } from "../regression/validate";
-import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
-import { heteroskedasticMeat } from "../vcov/meat";
-import { ivreghdfeClusterFactor, ivreghdfeSdof, robustFactor } from "../vcov/smallSample";
-import { VcovType } from "../vcov/types";
+import { assertEnoughObservations, assertNotConstant, validateModelShape } from "../regression/validate";
+import { assertClusterCounts, chooseVcov } from "../vcov/clusters";
+import { absorbedDfFor, kpWaldF } from "../vcov/smallSample";
+import { VcovSpec, VcovType } from "../vcov/types";
+import { variance } from "../vcov/variance";
 import { firstStage, FirstStage } from "./firstStage";
 import { overidTest } from "./overid";
 import { rankTest } from "./rankTest";
@@ -22,22 +21,19 @@ import { stockYogo, StockYogoValues } from "./stockYogo";
 /**
  * IV2SLS: two-stage least squares with absorbed fixed effects, with the first stage and the
  * identification diagnostics exactly as ivreghdfe (ivreg2 + absorb) prints them
- * (spec formulas.md §3): same sample rules as FEREG (listwise deletion, iterative
- * singletons), same within transformation, ivreg2's small-sample conventions.
- *
- * Two-way clustering (Cameron–Gelbach–Miller meat S1 + S2 − S12) is not fixed up when the
- * variance is not positive semi-definite, as in ivreg2 (reghdfe's eigenvalue clip is not
- * invariant to the units of the variables and would move results away from ivreg2's even where
- * ivreg2's are finite): a negative variance gives a NaN SE (ivreg2: missing), and a Wald test on
- * an indefinite block — the first-stage F, or the KP rk statistics, whose Ω is then indefinite
- * too — gives NaN where ivreg2 would print a meaningless quadratic form.
+ * (docs/methods.md §3): same sample rules as FEREG (listwise deletion, iterative
+ * singletons), same within transformation, variances from vcov/variance.ts with ivreg2's
+ * small-sample conventions. A variance that is not positive semi-definite is not fixed up, as
+ * in ivreg2 (see variance.ts): a Wald test on an indefinite block — the first-stage F, or the
+ * KP rk statistics, whose Ω is then indefinite too — gives NaN where ivreg2 would print a
+ * meaningless quadratic form.
  *
  * An excluded instrument that is constant, absorbed by the fixed effects or collinear with the
  * other instruments / exogenous regressors is dropped and listed in `omittedInstruments`; only
  * when too few remain is it an error (naming the dropped ones and why).
  *
  * @example
- * const r = iv2sls({ y: inn, endog: [digit], instruments: [iv1], exog: controls, fe: [city, year], cluster: [city] });
+ * const r = iv2sls({ y: inn, endog: [digit], instruments: [iv1], exog: controls, fe: [city, year] });
  * r.kpF        // Kleibergen–Paap rk Wald F
  * r.stockYogo  // { size: {"10%": 16.38, …}, bias: {} }
  */
@@ -51,6 +47,7 @@ export interface Iv2slsInput {
 }
 
 export interface Iv2slsOptions extends AbsorbOptions {
+  /** The variance estimator (vcov/types.ts); default by vcov/clusters.ts `chooseVcov`. */
   readonly vcov?: VcovType;
 }
 
@@ -99,13 +96,12 @@ export interface Iv2slsResult {
 
 export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResult {
   const fe = input.fe ?? [];
-  const cluster = input.cluster ?? [];
   const exog = input.exog ?? [];
-  const vcov: VcovType = opts.vcov ?? (cluster.length > 0 ? "cluster" : "robust");
   checkRoles(input.endog, input.instruments, exog);
-  validateModelShape({ y: input.y, regressors: [...input.endog, ...exog, ...input.instruments], fe, cluster, vcov });
-  const clusterUsed = vcov === "cluster" ? cluster : [];
-  const abs = prepareAbsorption([input.y, ...input.endog, ...exog, ...input.instruments], fe, clusterUsed, opts);
+  validateModelShape({ y: input.y, regressors: [...input.endog, ...exog, ...input.instruments], ids: [...fe, ...(input.cluster ?? [])] });
+  const choice = chooseVcov(opts.vcov, input.cluster ?? []);
+  const spec: VcovSpec = { type: choice.type, smallSample: "ivreg2" };
+  const abs = prepareAbsorption([input.y, ...input.endog, ...exog, ...input.instruments], fe, choice.clusters, opts);
   const N = abs.rows.length;
   const hasFe = fe.length > 0;
   const sub = (c: NumericColumn) => takeRows(c.values, abs.rows);
@@ -178,8 +174,9 @@ export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResu
   const L = Z.cols.length;
   const dfA = hasFe ? abs.dof.dfA : 0;
   assertEnoughObservations(N, L, dfA);
-  if (vcov === "cluster") assertClusters(abs.clusters.names, abs.clusters.counts);
-  const sdof = vcov === "cluster" ? ivreghdfeSdof(abs.dof.dfANonNested, hasFe) : dfA;
+  assertClusterCounts(abs.clusters);
+  const absorbed = { dof: abs.dof, hasFe };
+  const sdof = absorbedDfFor(spec, absorbed);
   // second stage: regress y on X̂ = P_Z X (exogenous columns project onto themselves)
   const Xhat = [...X1.map((x) => Z.regress(x).fitted), ...X2];
   const ls = leastSquares(Xhat, yt);
@@ -192,43 +189,28 @@ export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResu
   const beta = ls.beta;
   const u = residuals(X, yt, beta);
   const rss = sumSquares(u);
-  let V: Float64Array;
-  let tDf = N - K - sdof;
-  let factor = NaN;
-  if (vcov === "iid") V = scaleInPlace(Float64Array.from(ls.bread), rss / (N - K - sdof));
-  else if (vcov === "robust") { factor = robustFactor(N, K, sdof); V = scaleInPlace(sandwich(ls.bread, heteroskedasticMeat(Xhat, u), K), factor); }
-  else {
-    const G = effectiveClusters(abs.clusters);
-    factor = ivreghdfeClusterFactor(N, K, sdof, G);
-    V = clusterVcov(ls.bread, Xhat, u, abs.clusters, factor, false);
-    tDf = G - 1;
-  }
+  const { V, tDf, clusters: G } = variance({ bread: ls.bread, cols: Xhat, resid: u, clusters: abs.clusters, fe: absorbed }, spec);
   const tests = coefficientTests(beta, V, tDf);
   // raw (undemeaned) columns in the order of X and Z, for the constants and the first-stage R²
   const rawX1 = endogKeep.map((j) => x1[j]);
   const rawX2 = exogSel.keep.filter((j) => j < x2.length).map((j) => x2[j]);
   const rawZ = [...instKeep.map((j) => z1[j]), ...rawX2];
   const c0 = terms.indexOf("_cons");
+  const vce = { spec, fe: absorbed, clusters: abs.clusters };
   const cons: ConstantEstimate = hasFe
-    ? meanRestoringConstant({ y, x: [...rawX1, ...rawX2], beta, bread: ls.bread, cols: Xhat, resid: u, vce: { vcov, s2: rss / (N - K - sdof), factor, clusters: abs.clusters, fixPsd: false, tDf } })
+    ? meanRestoringConstant({ y, x: [...rawX1, ...rawX2], beta, bread: ls.bread, cols: Xhat, resid: u, vce })
     : c0 >= 0 ? { b: beta[c0], se: tests.se[c0], t: tests.t[c0], p: tests.p[c0] } : { b: NaN, se: NaN, t: NaN, p: NaN };
   const firstStages = X1.map((x, k) =>
-    firstStage({ endog: endogNames[k], x, Z, zNames, excluded: L1, vcov, sdof, clusters: abs.clusters, raw: hasFe ? { x: rawX1[k], z: rawZ } : undefined }),
+    firstStage({ endog: endogNames[k], x, Z, zNames, excluded: L1, spec, fe: absorbed, clusters: abs.clusters, raw: hasFe ? { x: rawX1[k], z: rawZ } : undefined }),
   );
   // identification: partial the exogenous regressors out of X1 and Z1, then the rank test
   const partial = K2 > 0 ? projector(X2) : null;
   const Yp = partial ? X1.map((x) => partial.regress(x).resid) : X1;
   const Zp = partial ? Z1.map((z) => partial.regress(z).resid) : Z1;
-  const rk = rankTest({ Y: Yp, Z: Zp, vcov, clusters: abs.clusters });
+  const rk = rankTest({ Y: Yp, Z: Zp, vcov: spec.type, clusters: abs.clusters });
   const cdF = (rk.craggDonald * (N - L - sdof)) / L1;
-  let kpF: number;
-  if (vcov === "iid") kpF = cdF;
-  else if (vcov === "robust") kpF = ((rk.kpWaldChi2 / N) * (N - L - sdof)) / L1;
-  else {
-    const G = effectiveClusters(abs.clusters);
-    kpF = ((rk.kpWaldChi2 / (N - 1)) * (N - L - sdof) * ((G - 1) / G)) / L1;
-  }
-  const overid = overidTest({ y: yt, X, Z, resid2sls: u, df: L1 - K1, vcov, clusters: abs.clusters });
+  const kpF = kpWaldF(rk.kpWaldChi2, cdF, spec, { N, L, L1, d: sdof, G });
+  const overid = overidTest({ y: yt, X, Z, resid2sls: u, df: L1 - K1, vcov: spec.type, clusters: abs.clusters });
   return {
     y: input.y.name,
     terms,
@@ -245,7 +227,7 @@ export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResu
     nobs: N,
     droppedMissing: abs.droppedMissing,
     singletons: abs.singletons,
-    vcov,
+    vcov: spec.type,
     clusters: abs.clusters.names.map((name, j) => ({ name, count: abs.clusters.counts[j] })),
     fe: abs.fe,
     dfA,

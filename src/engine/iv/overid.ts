@@ -2,16 +2,16 @@ import { chi2UpperP } from "../distributions/pvalues";
 import { crossVec, sumSquares } from "../linalg/crossprod";
 import { matVec, spdInverse } from "../linalg/matrix";
 import { residuals } from "../linalg/residuals";
-import { clusterMeat, heteroskedasticMeat, twoWayClusterMeat } from "../vcov/meat";
-import { ClusterVars } from "../vcov/types";
+import { vcovMeat } from "../vcov/meat";
+import { ClusterVars, VcovType } from "../vcov/types";
 import { Projector } from "../linalg/project";
 
 /**
- * Over-identification test as ivreg2 reports it (spec formulas.md §3.4), on FE-demeaned data
+ * Over-identification test as ivreg2 reports it (docs/methods.md §3.4), on FE-demeaned data
  * with all instruments Z (excluded + included exogenous):
  * - iid: Sargan = N·û'P_Z û / û'û, û the 2SLS residuals;
- * - robust / cluster: Hansen J from two-step efficient GMM: Ŝ from the 2SLS residuals
- *   (Σ z z' û²/N or its cluster form, no small-sample factor), β̃ = (X'ZŜ⁻¹Z'X)⁻¹X'ZŜ⁻¹Z'y,
+ * - otherwise Hansen J from two-step efficient GMM: Ŝ = the VCE's meat of the 2SLS residuals
+ *   over N (vcov/meat.ts, no small-sample factor), β̃ = (X'ZŜ⁻¹Z'X)⁻¹X'ZŜ⁻¹Z'y,
  *   J = N·ḡ'Ŝ⁻¹ḡ with ḡ = Z'(y − Xβ̃)/N.
  * χ²(L1 − K1); exactly identified models give J = 0 with df 0 and p undefined.
  */
@@ -24,24 +24,20 @@ export interface OveridResult {
 
 export function overidTest(args: {
   y: Float64Array; X: readonly Float64Array[]; Z: Projector; resid2sls: Float64Array; df: number;
-  vcov: "iid" | "robust" | "cluster"; clusters?: ClusterVars;
+  vcov: VcovType; clusters: ClusterVars;
 }): OveridResult {
   const { y, X, Z, resid2sls: u, df, vcov, clusters } = args;
   const name = vcov === "iid" ? "sargan" : "hansen_j";
   if (df === 0) return { statistic: 0, df: 0, p: NaN, name };
   const N = y.length;
-  if (vcov === "iid") {
+  const meat = vcovMeat(vcov, Z.cols, u, clusters);
+  if (!meat) {
     const fitted = Z.regress(u).fitted;
     const s = (N * sumSquares(fitted)) / sumSquares(u);
     return { statistic: s, df, p: chi2UpperP(s, df), name };
   }
   const L = Z.cols.length;
   const K = X.length;
-  const meat = !clusters || vcov === "robust"
-    ? heteroskedasticMeat(Z.cols, u)
-    : clusters.codes.length === 1
-      ? clusterMeat(Z.cols, u, clusters.codes[0], clusters.counts[0])
-      : twoWayClusterMeat(Z.cols, u, clusters.codes[0], clusters.counts[0], clusters.codes[1], clusters.counts[1]);
   const Sinv = spdInverse(meat.map((v) => v / N), L);
   if (!Sinv) return { statistic: NaN, df, p: NaN, name };
   // W = Ŝ⁻¹; β̃ = (X'Z W Z'X)⁻¹ X'Z W Z'y

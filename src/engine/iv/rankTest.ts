@@ -1,19 +1,19 @@
 import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from "ml-matrix";
 import { spdInverse } from "../linalg/matrix";
 import { chi2UpperP } from "../distributions/pvalues";
-import { intersectClusters } from "../vcov/meat";
-import { ClusterVars } from "../vcov/types";
+import { vcovMeat } from "../vcov/meat";
+import { ClusterVars, VcovType } from "../vcov/types";
 
 /**
  * Identification tests of the first stage, as ivreg2 computes them by calling ranktest on
  * the FE-demeaned data with the included exogenous regressors partialled out, without
- * small-sample factors (spec formulas.md §3.3; Kleibergen & Paap 2006):
+ * small-sample factors (docs/methods.md §3.3; Kleibergen & Paap 2006):
  *
  * - canonical correlations ρ of Ỹ (endogenous) and Z̃ (excluded instruments): the singular
  *   values of Θ = F Π̂ G⁻¹, F'F = Z̃'Z̃/N, G'G = Ỹ'Ỹ/N, Π̂ = (Z̃'Z̃)⁻¹Z̃'Ỹ;
  * - iid: Anderson LM = N·ρ²_min, Cragg–Donald χ² form ρ²_min/(1 − ρ²_min) (computed from the
  *   first-stage fitted values and residuals, so it is never negative and +∞ for a perfect fit);
- * - robust / cluster: the Kleibergen–Paap rk statistic for H0: rank = K1 − 1, in an LM
+ * - otherwise the Kleibergen–Paap rk statistic for H0: rank = K1 − 1, in an LM
  *   version (moment "errors" Ỹ) and a Wald version (errors Ỹ − Z̃Π̂).
  *
  * Ỹ and Z̃ must already be FE-demeaned and have the exogenous regressors partialled out.
@@ -21,8 +21,8 @@ import { ClusterVars } from "../vcov/types";
 export interface RankTestInput {
   readonly Y: readonly Float64Array[];
   readonly Z: readonly Float64Array[];
-  readonly vcov: "iid" | "robust" | "cluster";
-  readonly clusters?: ClusterVars;
+  readonly vcov: VcovType;
+  readonly clusters: ClusterVars;
 }
 
 export interface RankTestResult {
@@ -103,42 +103,19 @@ function completeBasis(U: Matrix): Matrix {
   return out;
 }
 
-/** Ŝ = (1/N) Σ h h' with h_i = v_i ⊗ z_i, robust or clustered (one- or two-way). */
-function momentCovariance(V: readonly Float64Array[], Z: readonly Float64Array[], vcov: "robust" | "cluster", clusters?: ClusterVars): Matrix {
+/** Ŝ = (1/N)·meat of the moment functions h_i = v_i ⊗ z_i under the VCE (vcov/meat.ts, no small-sample factor). */
+function momentCovariance(V: readonly Float64Array[], Z: readonly Float64Array[], vcov: VcovType, clusters: ClusterVars): Matrix {
   const n = Z[0].length;
-  const K = V.length, L = Z.length, m = K * L;
-  const h = (i: number, out: Float64Array) => {
-    for (let k = 0; k < K; k++) for (let l = 0; l < L; l++) out[k * L + l] = V[k][i] * Z[l][i];
-  };
-  const S = new Float64Array(m * m);
-  const add = (sign: number, codes: Int32Array | null, G: number) => {
-    const hi = new Float64Array(m);
-    if (!codes) {
-      for (let i = 0; i < n; i++) {
-        h(i, hi);
-        for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) S[a * m + b] += sign * hi[a] * hi[b];
-      }
-      return;
+  const H: Float64Array[] = [];
+  for (const v of V) {
+    for (const z of Z) {
+      const h = new Float64Array(n);
+      for (let i = 0; i < n; i++) h[i] = v[i] * z[i];
+      H.push(h);
     }
-    const U = new Float64Array(G * m);
-    for (let i = 0; i < n; i++) {
-      h(i, hi);
-      const off = codes[i] * m;
-      for (let a = 0; a < m; a++) U[off + a] += hi[a];
-    }
-    for (let g = 0; g < G; g++) {
-      const off = g * m;
-      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) S[a * m + b] += sign * U[off + a] * U[off + b];
-    }
-  };
-  if (vcov === "robust" || !clusters) add(1, null, 0);
-  else if (clusters.codes.length === 1) add(1, clusters.codes[0], clusters.counts[0]);
-  else {
-    add(1, clusters.codes[0], clusters.counts[0]);
-    add(1, clusters.codes[1], clusters.counts[1]);
-    const inter = intersectClusters(clusters.codes[0], clusters.codes[1], clusters.counts[1]);
-    add(-1, inter.codes, inter.G);
   }
+  const m = H.length;
+  const S = vcovMeat(vcov, H, new Float64Array(n).fill(1), clusters)!;
   const M = new Matrix(m, m);
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) M.set(a, b, S[a * m + b] / n);
   return M;
@@ -146,9 +123,9 @@ function momentCovariance(V: readonly Float64Array[], Z: readonly Float64Array[]
 
 /**
  * @example
- * // one endogenous regressor, robust: kpWaldChi2 equals the robust (HC0) Wald statistic of
- * // the excluded instruments in the first stage.
- * rankTest({ Y: [digit], Z: [iv1, iv2], vcov: "robust" }).kpWaldChi2
+ * // one endogenous regressor, HC0 meat: kpWaldChi2 equals the HC0 Wald statistic of the
+ * // excluded instruments in the first stage.
+ * rankTest({ Y: [digit], Z: [iv1, iv2], vcov, clusters }).kpWaldChi2
  */
 export function rankTest(input: RankTestInput): RankTestResult {
   const { Y, Z, vcov } = input;

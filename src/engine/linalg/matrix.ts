@@ -16,13 +16,6 @@ export function matMul(A: Float64Array, B: Float64Array, m: number, p: number, q
   return C;
 }
 
-/** A' for A (m×n). */
-export function transpose(A: Float64Array, m: number, n: number): Float64Array {
-  const T = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) T[j * m + i] = A[i * n + j];
-  return T;
-}
-
 /** B·M·B for symmetric B and M (k×k): the sandwich. */
 export function sandwich(B: Float64Array, M: Float64Array, k: number): Float64Array {
   return symmetrize(matMul(matMul(B, M, k, k, k), B, k, k, k), k);

@@ -3,25 +3,23 @@ import { takeRows } from "../data/sample";
 import { numError, valueError } from "../errors";
 import { AbsorbOptions, prepareAbsorption } from "../fe/absorb";
 import { centeredSumSquares, sumSquares } from "../linalg/crossprod";
-import { sandwich, scaleInPlace } from "../linalg/matrix";
-import { clusterVcov, effectiveClusters } from "../vcov/clusterVcov";
-import { heteroskedasticMeat } from "../vcov/meat";
-import { reghdfeClusterFactor, robustFactor } from "../vcov/smallSample";
-import { VcovType } from "../vcov/types";
+import { chooseVcov } from "../vcov/clusters";
+import { fitAbsorbedDf } from "../vcov/smallSample";
+import { VcovSpec, VcovType } from "../vcov/types";
+import { variance } from "../vcov/variance";
 import { ConstantEstimate, meanRestoringConstant } from "./constant";
 import { fitStats } from "./fitStats";
 import { coefficientTests, waldF } from "./inference";
 import { leastSquares, LeastSquaresFit } from "./leastSquares";
-import { assertClusters, assertEnoughObservations, assertNotConstant, validateModelShape } from "./validate";
+import { assertEnoughObservations, assertNotConstant, validateModelShape } from "./validate";
 
 /**
  * FEREG: linear regression with absorbed fixed effects (reghdfe), or pooled OLS with an
- * intercept `_cons` when no fixed effect is given. Standard errors iid, robust (HC1) or
- * clustered by one or two variables, with reghdfe's small-sample factors and degrees of
- * freedom (spec formulas.md §1–2).
+ * intercept `_cons` when no fixed effect is given. Standard errors from vcov/variance.ts with
+ * reghdfe's small-sample factors and degrees of freedom (docs/methods.md §1–2).
  *
  * @example
- * const r = fereg({ y, x: [value, capital], fe: [firm, year] }, { vcov: "robust" });
+ * const r = fereg({ y, x: [value, capital], fe: [firm, year] });  // default VCE: HC1
  * r.coef  // Float64Array [0.1177…, 0.3579…]  (Grunfeld, firm + year FE)
  */
 export interface FeregInput {
@@ -32,6 +30,7 @@ export interface FeregInput {
 }
 
 export interface FeregOptions extends AbsorbOptions {
+  /** The variance estimator (vcov/types.ts); default by vcov/clusters.ts `chooseVcov`. */
   readonly vcov?: VcovType;
 }
 
@@ -62,7 +61,7 @@ export interface FeregResult {
   readonly fe: readonly { name: string; levels: number }[];
   readonly dfA: number;
   readonly dfResid: number;
-  /** Degrees of freedom of the t tests (G − 1 under clustering). */
+  /** Degrees of freedom of the t tests (vcov/variance.ts). */
   readonly tDf: number;
   readonly rss: number;
   readonly tss: number;
@@ -84,12 +83,11 @@ export interface FeregResult {
 
 export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const fe = input.fe ?? [];
-  const cluster = input.cluster ?? [];
-  const vcov: VcovType = opts.vcov ?? (cluster.length > 0 ? "cluster" : "robust");
-  validateModelShape({ y: input.y, regressors: input.x, fe, cluster, vcov });
+  validateModelShape({ y: input.y, regressors: input.x, ids: [...fe, ...(input.cluster ?? [])] });
+  const choice = chooseVcov(opts.vcov, input.cluster ?? []);
+  const spec: VcovSpec = { type: choice.type, smallSample: "reghdfe" };
   if (input.x.length === 0) throw noRegressorError();
-  const clusterUsed = vcov === "cluster" ? cluster : [];
-  const abs = prepareAbsorption([input.y, ...input.x], fe, clusterUsed, opts);
+  const abs = prepareAbsorption([input.y, ...input.x], fe, choice.clusters, opts);
   const N = abs.rows.length;
   // rows are increasing input indices, so N = n means every row: read the input in place
   // (y and xs are never written to) instead of copying a million-row column
@@ -119,22 +117,8 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   assertEnoughObservations(N, K, dfA);
   const dfResid = N - K - dfA;
   const kept = ls.keep.map((j) => cols[j]);
-  let V: Float64Array;
-  let tDf = dfResid;
-  let factor = NaN;
-  if (vcov === "iid") {
-    V = scaleInPlace(Float64Array.from(ls.bread), ls.rss / dfResid);
-  } else if (vcov === "robust") {
-    factor = robustFactor(N, K, dfA);
-    V = scaleInPlace(sandwich(ls.bread, heteroskedasticMeat(kept, ls.resid), K), factor);
-  } else {
-    assertClusters(abs.clusters.names, abs.clusters.counts);
-    const G = effectiveClusters(abs.clusters);
-    const dfNon = hasFe ? abs.dof.dfANonNested : 0;
-    factor = reghdfeClusterFactor(N, K, dfNon, abs.dof.nestedAdj, G);
-    V = clusterVcov(ls.bread, kept, ls.resid, abs.clusters, factor, true);
-    tDf = Math.min(G - 1, dfResid);
-  }
+  const absorbed = { dof: abs.dof, hasFe };
+  const { V, tDf } = variance({ bread: ls.bread, cols: kept, resid: ls.resid, clusters: abs.clusters, fe: absorbed }, spec);
   const tests = coefficientTests(ls.beta, V, tDf);
   if (!tests.se.every(Number.isFinite)) throw overflowError();
   const terms = ls.keep.map((j) => names[j]);
@@ -142,19 +126,15 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const cons: ConstantEstimate = hasFe
     ? meanRestoringConstant({
         y, x: ls.keep.map((j) => xs[j]), beta: ls.beta, bread: ls.bread, cols: kept, resid: ls.resid,
-        vce: { vcov, s2: ls.rss / dfResid, factor, clusters: abs.clusters, fixPsd: true, tDf },
+        vce: { spec, fe: absorbed, clusters: abs.clusters },
       })
     : c0 >= 0 ? { b: ls.beta[c0], se: tests.se[c0], t: tests.t[c0], p: tests.p[c0] } : { b: NaN, se: NaN, t: NaN, p: NaN };
   const slopeIdx = terms.map((t, j) => (t === "_cons" ? -1 : j)).filter((j) => j >= 0);
   const wald = waldF(ls.beta, V, slopeIdx, tDf);
   const tssWithin = hasFe ? sumSquares(yt) : tss;
-  // pooled OLS: the intercept plays the part of df_a in the adjusted within R² (which then equals adjusted R²)
-  // reghdfe's adjusted R², adjusted within R² and RMSE use used_df_r = N − K − df_a − df_a_nested
-  // (formulas.md §1.4): under clustering df_a is the non-nested part and the nested FEs are
-  // charged back at their full level count, which exceeds the rank by one when every FE is
-  // nested (two-way cluster by city and year: 210, not 209) or when mobility groups were
-  // skipped for a nested FE; without clustering it is df_a itself
-  const dfFit = hasFe && vcov === "cluster" ? abs.dof.dfANonNested + abs.dof.dfANested : dfA;
+  // pooled OLS: the intercept plays the part of df_a in the adjusted within R² (which then equals adjusted R²);
+  // with FEs, reghdfe's used_df_r depends on the VCE (vcov/smallSample.ts, docs/methods.md §1.4)
+  const dfFit = fitAbsorbedDf(spec, absorbed);
   const fit = fitStats({ rss: ls.rss, tss, tssWithin, nobs: N, dfA: hasFe ? dfFit : 1, dfResid: N - K - dfFit });
   return {
     y: input.y.name,
@@ -171,7 +151,7 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
     droppedMissing: abs.droppedMissing,
     singletons: abs.singletons,
     singletonRounds: abs.singletonRounds,
-    vcov,
+    vcov: spec.type,
     clusters: abs.clusters.names.map((name, j) => ({ name, count: abs.clusters.counts[j] })),
     fe: abs.fe,
     dfA,

@@ -18,7 +18,8 @@ export function coefficientTests(beta: Float64Array, V: Float64Array, df: number
 
 /**
  * Wald F test that the coefficients at `idx` are all zero: F = b'V⁻¹b / q, with p from
- * F(q, df). NaN when V is singular on them (e.g. more coefficients than clusters − 1).
+ * F(q, df). NaN when V is singular on them (a sandwich V has rank at most the number of
+ * independent score sums, vcov/variance.ts).
  */
 export function waldF(beta: Float64Array, V: Float64Array, idx: readonly number[], df: number): { F: number; p: number; df1: number; df2: number } {
   const k = beta.length;

@@ -1,16 +1,15 @@
 import { IdColumn, NumericColumn, userRow } from "../data/columns";
 import { valueError, numError } from "../errors";
-import { VcovType } from "../vcov/types";
 
-/** Checks shared by FEREG and IV2SLS before any arithmetic: names, shapes, VCE. */
-export function validateModelShape(parts: { y: NumericColumn; regressors: readonly NumericColumn[]; fe: readonly IdColumn[]; cluster: readonly IdColumn[]; vcov: VcovType }): void {
-  const { y, regressors, fe, cluster, vcov } = parts;
+/** Checks shared by FEREG and IV2SLS before any arithmetic: names and shapes (`ids`: every id column, fixed effects and the variance's groups). */
+export function validateModelShape(parts: { y: NumericColumn; regressors: readonly NumericColumn[]; ids: readonly IdColumn[] }): void {
+  const { y, regressors, ids } = parts;
   const n = y.values.length;
   if (n === 0) throw valueError("the outcome range is empty", "被解释变量区域为空");
   for (const c of regressors) {
     if (c.values.length !== n) throw lengthError(c.name, c.values.length, y.name, n);
   }
-  for (const c of [...fe, ...cluster]) {
+  for (const c of ids) {
     if (c.codes.length !== n) throw lengthError(c.name, c.codes.length, y.name, n);
   }
   for (const c of [y, ...regressors]) assertNoInfinity(c);
@@ -20,10 +19,6 @@ export function validateModelShape(parts: { y: NumericColumn; regressors: readon
     if (seen.has(c.name)) throw valueError(`regressor "${c.name}" is listed twice`, `解释变量“${c.name}”重复列出`);
     seen.add(c.name);
   }
-  if (vcov === "cluster" && cluster.length === 0) {
-    throw valueError("clustered standard errors need a cluster variable (e.g. city)", "聚类标准误需要指定聚类变量（例如城市）");
-  }
-  if (cluster.length > 2) throw valueError("at most two cluster variables are supported", "最多支持两个聚类变量");
 }
 
 /**
@@ -70,16 +65,4 @@ export function assertEnoughObservations(nobs: number, k: number, dfA: number): 
       `观测值过少：${nobs} 行数据，却要估计 ${k} 个系数和 ${dfA} 个固定效应参数（至少需要 ${k + dfA + 1} 行）`,
     );
   }
-}
-
-/** Clustering needs at least two clusters. */
-export function assertClusters(names: readonly string[], counts: readonly number[]): void {
-  counts.forEach((G, j) => {
-    if (G < 2) {
-      throw numError(
-        `cluster variable "${names[j]}" has only ${G} cluster in the estimation sample: cluster-robust errors need at least 2 (many more to be reliable)`,
-        `聚类变量“${names[j]}”在估计样本中只有 ${G} 个类：聚类稳健标准误至少需要 2 个类（越多越可靠）`,
-      );
-    }
-  });
 }

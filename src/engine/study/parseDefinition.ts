@@ -1,4 +1,5 @@
 import { valueError } from "../errors";
+import { resolveVcov, STUDY_KEYS } from "../vcov/resolve";
 import { defaultStudy } from "./defaultStudy";
 import { StudyDefinition } from "./definition";
 
@@ -7,7 +8,9 @@ import { StudyDefinition } from "./definition";
  * defaults' keys of the same name (top level), so a file may hold only what differs from the
  * paper's design, e.g. `{ "vcov": "cluster", "cluster": "city" }`. The shape of every key
  * given is checked and an error names the key; whether the columns exist is checked later
- * against the data (`validateMapping`).
+ * against the data (`validateMapping`). "vcov" and "cluster" are read by the rule every face
+ * shares (vcov/resolve.ts): a "cluster" alone implies clustering, a "cluster" with "vcov"
+ * "robust" or "iid" is refused.
  *
  * @example
  * studyDefinitionFromJson('{"vcov": "cluster"}').vcov        // "cluster"
@@ -25,9 +28,13 @@ export function studyDefinitionFromJson(text: string, base: StudyDefinition = de
   for (const k of Object.keys(raw)) {
     if (!known.has(k)) throw valueError(`unknown key "${k}" in the study definition (known: ${[...known].join(", ")})`, `研究设定中有未知的键“${k}”`);
   }
-  const def = { ...base, ...raw } as StudyDefinition;
-  checkShape(def);
-  return def;
+  if (raw.vcov !== undefined && typeof raw.vcov !== "string") throw bad("vcov", '"robust", "iid" or "cluster"', '"robust"、"iid" 或 "cluster"');
+  const merged = { ...base, ...raw } as StudyDefinition;
+  checkShape(merged);
+  const vce = raw.vcov === undefined && raw.cluster === undefined
+    ? { type: merged.vcov }
+    : resolveVcov(raw.vcov as string | undefined, raw.cluster === undefined ? [] : [raw.cluster as string], { names: STUDY_KEYS, defaultCluster: merged.columns.city });
+  return { ...merged, vcov: vce.type };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -65,6 +72,5 @@ function checkShape(d: StudyDefinition): void {
   if (w !== undefined && (!Array.isArray(w) || w.length !== 2 || !(w[0] >= 0 && w[0] < w[1] && w[1] <= 100))) {
     throw bad("robustness.winsor", "two percents [lower, upper] with 0 ≤ lower < upper ≤ 100", "两个百分位 [下限, 上限]，0 ≤ 下限 < 上限 ≤ 100");
   }
-  if (!["iid", "robust", "cluster"].includes(d.vcov)) throw bad("vcov", '"robust", "iid" or "cluster"', '"robust"、"iid" 或 "cluster"');
   if (d.cluster !== undefined && !isText(d.cluster)) throw bad("cluster", "a column name", "列名");
 }

@@ -1,5 +1,6 @@
 import { RawTable } from "../data/table";
 import { valueError } from "../errors";
+import { resolveVcov, STUDY_KEYS } from "../vcov/resolve";
 import { StudyDefinition } from "./definition";
 
 /**
@@ -46,4 +47,5 @@ export function validateMapping(def: StudyDefinition, table: RawTable): void {
   }
   if (def.instruments.length === 0) throw valueError("Table 4 needs at least one instrument", "表4 至少需要一个工具变量");
   if (def.vcov === "cluster" && !def.cluster && !def.columns.city) throw valueError("clustered errors need a cluster column", "聚类标准误需要指定聚类列");
+  resolveVcov(def.vcov, def.cluster ? [def.cluster] : [], { names: STUDY_KEYS, defaultCluster: def.columns.city });
 }

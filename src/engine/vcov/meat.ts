@@ -1,8 +1,22 @@
+import { ClusterVars, VcovType } from "./types";
+
 /**
  * The "meat" of sandwich variance estimators, from scores s_i = x_i·e_i (x the demeaned
- * regressors — or, for IV, the projected regressors X̂ — and e the residuals). No
- * small-sample factor here: see smallSample.ts.
+ * regressors — or, for IV, the projected regressors X̂, the instruments in the Hansen J, the
+ * moment functions of the rank test — and e the residuals). No small-sample factor here:
+ * see smallSample.ts.
  */
+
+/**
+ * The meat of a VCE: HC0 (Σ s s') under "robust", the one- or two-way cluster sum (CR0)
+ * under "cluster"; null under "iid", which has no sandwich.
+ */
+export function vcovMeat(type: VcovType, cols: readonly Float64Array[], e: Float64Array, clusters: ClusterVars): Float64Array | null {
+  if (type === "iid") return null;
+  if (type === "robust") return heteroskedasticMeat(cols, e);
+  const { codes, counts } = clusters;
+  return codes.length === 1 ? clusterMeat(cols, e, codes[0], counts[0]) : twoWayClusterMeat(cols, e, codes[0], counts[0], codes[1], counts[1]);
+}
 
 /** HC0 meat: Σ_i x_i x_i' e_i². */
 export function heteroskedasticMeat(cols: readonly Float64Array[], e: Float64Array): Float64Array {

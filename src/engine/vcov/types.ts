@@ -8,12 +8,14 @@ export interface ClusterVars {
   readonly counts: readonly number[];
 }
 
-/** Parse a user's VCE word (English or Chinese synonyms accepted). */
-export function parseVcovType(s: string | null | undefined, hasCluster: boolean): VcovType | null {
-  if (s === null || s === undefined || s.trim() === "") return hasCluster ? "cluster" : "robust";
-  const t = s.trim().toLowerCase();
-  if (["iid", "unadjusted", "ols", "homoskedastic", "standard", "普通"].includes(t)) return "iid";
-  if (["robust", "hc1", "hetero", "heteroskedastic", "稳健", "异方差稳健"].includes(t)) return "robust";
-  if (["cluster", "clustered", "cl", "聚类", "聚类稳健"].includes(t)) return "cluster";
-  return null;
+/**
+ * Whose small-sample conventions a variance follows (fixest's `ssc()`): reghdfe for FEREG,
+ * ivreg2 (as ivreghdfe calls it) for IV2SLS and its first stages. See smallSample.ts.
+ */
+export type SmallSampleConvention = "reghdfe" | "ivreg2";
+
+/** A variance estimator: which one, and with whose small-sample factor. */
+export interface VcovSpec {
+  readonly type: VcovType;
+  readonly smallSample: SmallSampleConvention;
 }

@@ -34,7 +34,8 @@ export function feregSpill(y: unknown, x: unknown, fe: unknown, vcov: unknown, c
   if (!["table", "column", "labels"].includes(out)) {
     throw valueError(`output must be "table", "column" or "labels", got "${out}"`, `output 必须为 "table"、"column" 或 "labels"，实际为 "${out}"`);
   }
-  const r = fereg({ y: cells.y, x: xs, fe: fes, cluster: clusters }, { vcov: vcovArgument(vcov, clusters.length > 0), cache });
+  const vce = vcovArgument(vcov, clusters);
+  const r = fereg({ y: cells.y, x: xs, fe: fes, cluster: vce.clusters }, { vcov: vce.type, cache });
   if (out === "table") return feregTable(r, lang);
   if (out === "column") return isOmitted(rowlabels) ? feregColumn(r, lang).map(([, v]) => [v]) : alignColumn(feregColumn(r, lang), rowlabels);
   if (out === "labels") return feregColumn(r, lang).map(([l]) => [l]);

@@ -81,7 +81,7 @@ export function entropySpill(indicators: unknown, directions: unknown, groups: u
   if (out === "dimensions" && dims.length === 0) {
     throw valueError('output "dimensions" needs the dimensions argument (one dimension name per indicator)', 'output 为 "dimensions" 时需要提供 dimensions 参数（每个指标一个维度名称）');
   }
-  const delta = numberOption(shift, DEFAULT_ENTROPY_SHIFT, "shift");
+  const delta = numberOption(shift, DEFAULT_ENTROPY_SHIFT, "shift", { min: 0 });
   const r = entropyWeights(cols, {
     negative: negativeIndicators(directions, names),
     method: delta === 0 ? "none" : "shift", // δ = 0: plain min–max with 0·ln 0 = 0
@@ -175,7 +175,7 @@ export function couplingSpill(systems: unknown, weights: unknown, output: unknow
   const rs = callRanges(systems, "systems");
   const cols = rs.numeric(systems, "systems");
   const out = outputOptionNamed("output", textOption(output, "d"), ["d", "c", "t", "all"]);
-  const w = isOmitted(weights) ? undefined : flatCells(weights).map((c, j) => numberOption(c, NaN, `weights${j + 1}`));
+  const w = isOmitted(weights) ? undefined : flatCells(weights).map((c, j) => numberOption(c === "" || c === null ? "(empty)" : c, NaN, `weights${j + 1}`, { min: 0, max: 1 }));
   const r = couplingCoordination(cols, w);
   if (out === "all") return columnsSpill(["C", "T", "D"], [r.C, r.T, r.D]);
   const key = out.toUpperCase() as "C" | "T" | "D";
@@ -201,7 +201,7 @@ export function winsorSpill(values: unknown, lower: unknown, upper: unknown, gro
   if (by.length > 1) throw valueError(`groups must be a single column, got ${by.length} columns`, `groups 必须是单列，实际有 ${by.length} 列`);
   assertIdsWhereData(by, "groups", anyPresent(cols), "values", rs.firstRow);
   const m = outputOptionNamed("method", textOption(method, "winsor"), ["winsor", "trim"]);
-  const cuts: [number, number] = [numberOption(lower, 1, "lower"), numberOption(upper, 99, "upper")];
+  const cuts: [number, number] = [numberOption(lower, 1, "lower", { min: 0, max: 100 }), numberOption(upper, 99, "upper", { min: 0, max: 100 })];
   const res = cols.map((c) => winsorize(c, { cuts, by: by[0], trim: m === "trim" }));
   return columnsSpill(cols.map((c) => c.name), res.map((r) => r.values));
 }

@@ -36,10 +36,8 @@ export function iv2slsSpill(y: unknown, endog: unknown, instruments: unknown, ex
   if (!m || (m[2] !== "" && !m[1].startsWith("first"))) {
     throw valueError(`output must be "table", "column", "labels", "first" or "firstlabels" (or "first2" …), got "${out}"`, `output 必须为 "table"、"column"、"labels"、"first" 或 "firstlabels"（或 "first2" 等），实际为 "${out}"`);
   }
-  const r = iv2sls(
-    { y: cells.y, endog: en, instruments: z, exog: ex, fe: fes, cluster: clusters },
-    { vcov: vcovArgument(vcov, clusters.length > 0), cache },
-  );
+  const vce = vcovArgument(vcov, clusters);
+  const r = iv2sls({ y: cells.y, endog: en, instruments: z, exog: ex, fe: fes, cluster: vce.clusters }, { vcov: vce.type, cache });
   const column = (pairs: [string, string | number][]): Spill =>
     isOmitted(rowlabels) ? pairs.map(([, v]) => [v]) : alignColumn(pairs, rowlabels);
   switch (m[1]) {

@@ -1,6 +1,7 @@
 import { IdColumn, NumericColumn } from "../../engine/data/columns";
 import { valueError } from "../../engine/errors";
-import { VcovType, parseVcovType } from "../../engine/vcov/types";
+import { CELL_ARGS, resolveVcov } from "../../engine/vcov/resolve";
+import { VcovType } from "../../engine/vcov/types";
 import { assertRows, blockIds, blockNumeric, CellBlock, isOmitted, readBlock, textOption } from "../cells";
 
 /**
@@ -36,15 +37,11 @@ export function regressionCells(y: unknown): RegressionCells {
   };
 }
 
-/** The VCE argument: "robust" (default), "iid" or "cluster"; a cluster range implies "cluster". */
-export function vcovArgument(v: unknown, hasCluster: boolean): VcovType {
-  const word = textOption(v, "");
-  const vcov = parseVcovType(word, hasCluster);
-  if (!vcov) {
-    throw valueError(`vcov must be "robust", "iid" or "cluster", got "${word}"`, `vcov 必须为 "robust"、"iid" 或 "cluster"，实际为 "${word}"`);
-  }
-  if (vcov === "cluster" && !hasCluster) {
-    throw valueError('vcov "cluster" needs the cluster argument (e.g. the city column)', 'vcov 为 "cluster" 时需要提供聚类变量（例如城市列）');
-  }
-  return vcov;
+/**
+ * The VCE and cluster arguments (vcov/resolve.ts, the rule every face shares): "robust"
+ * (default), "iid" or "cluster"; a cluster range implies "cluster" and contradicts an
+ * explicit "robust" / "iid". Returns the estimator and the cluster columns it uses.
+ */
+export function vcovArgument(v: unknown, clusters: readonly IdColumn[]): { type: VcovType; clusters: readonly IdColumn[] } {
+  return resolveVcov(textOption(v, ""), clusters, { names: CELL_ARGS });
 }

@@ -267,7 +267,7 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
           <AccordionHeader>{tr(lang, "secOptions")}</AccordionHeader>
           <AccordionPanel className={s.stack}>
             <Field label={tr(lang, "vce")}>
-              <Select value={def.vcov} onChange={(_, d) => upd({ vcov: d.value as VcovType })}>
+              <Select value={def.vcov} onChange={(_, d) => upd({ vcov: d.value as VcovType, cluster: d.value === "cluster" ? def.cluster : undefined })}>
                 <option value="robust">{tr(lang, "vceRobust")}</option>
                 <option value="cluster">{tr(lang, "vceCluster")}</option>
                 <option value="iid">{tr(lang, "vceIid")}</option>

@@ -124,7 +124,7 @@ export function RunStep(p: RunStepProps): React.JSX.Element {
           <Checkbox label={tr(lang, "withFe")} checked={model.fixedEffects} disabled={model.estimator === "iv2sls"}
             onChange={(_, d) => setModel({ fixedEffects: !!d.checked })} />
           <Field label={tr(lang, "vce")}>
-            <Select value={model.vcov} onChange={(_, d) => setModel({ vcov: d.value as VcovType })}>
+            <Select value={model.vcov} onChange={(_, d) => setModel({ vcov: d.value as VcovType, cluster: d.value === "cluster" ? model.cluster : undefined })}>
               <option value="robust">{tr(lang, "vceRobust")}</option>
               <option value="cluster">{tr(lang, "vceCluster")}</option>
               <option value="iid">{tr(lang, "vceIid")}</option>

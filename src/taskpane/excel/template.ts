@@ -87,7 +87,7 @@ export async function writeTemplateSheets(
   for (const { sheet: s, name, grid } of templateGrids(tpl, sheets.items.map((x) => x.name), keep)) {
     const sheet = sheets.add(name);
     if (grid.length) {
-      await writeGrid(context, sheet, 0, 0, grid, { formulas: true });
+      await writeGrid(context, sheet, 0, 0, grid);
       for (const c of s.cells) {
         if (!c.bold && !c.italic) continue;
         const r = sheet.getRangeByIndexes(c.row - 1, c.col, 1, 1);

@@ -8,6 +8,7 @@ import { JournalTable } from "../../engine/tables/journalTable";
 import { Rule } from "../../engine/tables/layout";
 import { columnLetters } from "../model/detectPanel";
 import { uniqueSheetName } from "../model/sheetNames";
+import { isOwnFormula, rangeInput } from "../model/cellText";
 import { GridCell, tableGrid } from "../model/tableGrid";
 
 export type { GridCell } from "../model/tableGrid";
@@ -32,7 +33,7 @@ export async function writeGrid(
   row: number,
   col: number,
   grid: readonly (readonly GridCell[])[],
-  opts: { formulas?: boolean; numberFormats?: readonly (readonly string[])[] } = {},
+  opts: { numberFormats?: readonly (readonly string[])[] } = {},
 ): Promise<Excel.Range> {
   const rows = grid.length;
   const cols = Math.max(...grid.map((r) => r.length));
@@ -52,10 +53,11 @@ export async function writeGrid(
     }),
   );
   const padded = grid.map((r) => Array.from({ length: cols }, (_, j) => (j < r.length ? r[j] : "")));
-  const isFormula = (v: GridCell) => !!opts.formulas && typeof v === "string" && v.startsWith("=");
-  target.numberFormat = padded.map((r, i) => r.map((v, j) => opts.numberFormats?.[i]?.[j] || (typeof v === "string" && !isFormula(v) ? "@" : "General")));
-  if (opts.formulas) target.formulas = padded as unknown[][];
-  else target.values = padded as unknown[][];
+  target.numberFormat = padded.map((r, i) => r.map((v, j) => opts.numberFormats?.[i]?.[j] || (typeof v === "string" ? "@" : "General")));
+  // only CityPanel's own formulas go in as formulas; every string is written as text (model/cellText)
+  const input = padded.map((r) => r.map(rangeInput));
+  if (padded.some((r) => r.some(isOwnFormula))) target.formulas = input;
+  else target.values = input;
   return target;
 }
 
@@ -64,12 +66,12 @@ const BORDER_WEIGHT: Record<Exclude<Rule, "none">, "Thin" | "Medium"> = { thin: 
 /**
  * A journal table on a new sheet named for it (with a suffix when taken), in the three-line
  * style of the CLI's workbooks (medium rule above and below, thin rule under the header,
- * bold header, italic notes, title merged across the table). Returns the sheet's name.
+ * bold header, upright notes, title merged across the table). Returns the sheet's name.
  */
 export async function writeJournalTable(context: Excel.RequestContext, table: JournalTable, opts: { formulas?: readonly (readonly GridCell[])[] } = {}): Promise<string> {
   const sheet = await addSheetWithUniqueName(context, table.sheetName);
   const t = tableGrid(table, opts.formulas);
-  await writeGrid(context, sheet, 0, 0, t.grid, { formulas: !!opts.formulas, numberFormats: t.numberFormats });
+  await writeGrid(context, sheet, 0, 0, t.grid, { numberFormats: t.numberFormats });
   for (const run of t.runs) {
     const r = sheet.getRangeByIndexes(run.row, run.col, 1, run.cols);
     if (run.bold) r.format.font.bold = true;

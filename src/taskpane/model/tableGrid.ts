@@ -1,8 +1,9 @@
 import { JournalTable } from "../../engine/tables/journalTable";
 import { LaidCell, layoutTable, Rule, SheetLayout } from "../../engine/tables/layout";
+import { OwnFormula } from "./cellText";
 
-/** A cell the pane writes: a value, or a formula when it starts with "=" and formulas are allowed. */
-export type GridCell = string | number;
+/** A cell the pane writes: a number, text (always written as text), or one of CityPanel's own formulas (./cellText). */
+export type GridCell = string | number | OwnFormula;
 
 /** A run of equally formatted neighbouring cells in one row: one Office.js range, one format call. */
 export interface FormatRun {

@@ -1,5 +1,6 @@
 import { formulaText } from "../../engine/study/template/formulas";
 import { StudyTemplate, TemplateSheet } from "../../engine/study/template/studyTemplate";
+import { ownFormula } from "./cellText";
 import { GridCell } from "./tableGrid";
 import { uniqueSheetName } from "./sheetNames";
 
@@ -13,7 +14,8 @@ export interface TemplateSheetGrid {
 /**
  * The chosen sheets of a study template, named so that no existing sheet is reused (a suffix
  * when taken), with every formula that refers to a renamed template sheet rewritten to the
- * new name. Formulas are in the add-in's form (=CITYPANEL.FEREG(…)).
+ * new name. Formulas are in the add-in's form (=CITYPANEL.FEREG(…)) and marked as CityPanel's
+ * own (`ownFormula`); every literal cell — labels included — stays text when written.
  */
 export function templateGrids(tpl: StudyTemplate, existing: readonly string[], keep: (key: string) => boolean = () => true): TemplateSheetGrid[] {
   const taken = [...existing];
@@ -34,7 +36,7 @@ export function templateGrids(tpl: StudyTemplate, existing: readonly string[], k
     const rows = s.cells.length ? Math.max(...s.cells.map((c) => c.row)) : 0;
     const cols = s.cells.length ? Math.max(...s.cells.map((c) => c.col)) + 1 : 0;
     const grid: GridCell[][] = Array.from({ length: rows }, () => Array<GridCell>(cols).fill(""));
-    for (const c of s.cells) grid[c.row - 1][c.col] = c.formula ? retarget(formulaText(c.formula, "addin")) : (c.value ?? "");
+    for (const c of s.cells) grid[c.row - 1][c.col] = c.formula ? ownFormula(retarget(formulaText(c.formula, "addin"))) : (c.value ?? "");
     return { sheet: s, name: rename.get(s.name)!, grid };
   });
 }

@@ -14,6 +14,7 @@ import { regressionTable, statKpF, statKpLM, statN, statR2 } from "../../engine/
 import { CITYPANEL_VERSION } from "../../engine/version";
 import type { StudyWorkbookInput } from "../../cli/workbook/writeStudyWorkbook";
 import { FromWorker, SingleModelSpec, StudyReply, StudyRequest } from "./protocol";
+import { resolveVcov, VcovArgNames } from "../../engine/vcov/resolve";
 
 /**
  * What the study worker does with a request (kept apart from the worker's message plumbing so
@@ -46,10 +47,14 @@ function study(r: Extract<StudyRequest, { kind: "study" }>, post: (m: FromWorker
   });
 }
 
+/** The single-model controls, as a VCE message names them. */
+const PANE_FIELDS: VcovArgNames = { vcov: "the variance estimator", vcovZh: "标准误类型", cluster: "the “Cluster by” column", clusterZh: "“聚类变量”" };
+
 function single(r: Extract<StudyRequest, { kind: "model" }>): StudyWorkbookInput {
   const started = Date.now();
   validateMapping(r.def, r.table);
-  const def: StudyDefinition = { ...r.def, vcov: r.model.vcov, cluster: r.model.cluster };
+  const vce = resolveVcov(r.model.vcov, r.model.cluster ? [r.model.cluster] : [], { names: PANE_FIELDS, defaultCluster: r.def.columns.city });
+  const def: StudyDefinition = { ...r.def, vcov: vce.type, cluster: r.model.cluster };
   const p = buildPanel(r.table, def);
   const table = modelTable(def, p, r.model, r.lang);
   const row = (en: string, zh: string, value: string) => ({ label: { en, zh }, value });

@@ -58,6 +58,7 @@ function installExcelStandIn(init) {
   const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
   /** What Excel stores when a value is written into a cell with a number format. */
   function coerce(v, nf) {
+    if (typeof v === "string" && v.startsWith("'")) return v.slice(1); // Excel's quote prefix: the rest is text
     if (typeof v !== "string" || nf === "@") return v;
     const s = v.trim();
     if (NUMERIC.test(s)) return Number(s);
@@ -214,7 +215,7 @@ function installExcelStandIn(init) {
     get rowCount() { return this._get("rowCount"); }
     get columnCount() { return this._get("columnCount"); }
     set numberFormat(g) { this._each((x, i, j) => { x.nf = Array.isArray(g) ? g[i][j] : g; }); }
-    set values(g) { this._each((x, i, j) => { x.v = coerce(Array.isArray(g) ? g[i][j] : g, x.nf); x.f = ""; }); }
+    set values(g) { this.formulas = g; } // Excel reads written values as typed: "=…" becomes a formula
     set formulas(g) {
       this._each((x, i, j) => {
         const f = Array.isArray(g) ? g[i][j] : g;

@@ -48,9 +48,19 @@ describe("mean-restoring constant with absorbed fixed effects", () => {
     expect(r.cons.se).toBe(r.se[r.terms.indexOf("_cons")]);
   });
 
-  test("cluster: a finite standard error; IV2SLS and its first stage restore the means too", () => {
+  test("cluster: the constant's SE is the mean-restored pooled regression's, rescaled by the slopes' own ratio", () => {
+    // same residuals and the same influence weights for every coefficient, so only the
+    // small-sample factor differs between the absorbed model and the pooled one
     const r = fereg({ y: inv, x: [value, capital], fe: [firm], cluster: [firm] }, { vcov: "cluster" });
-    expect(Number.isFinite(r.cons.se) && r.cons.se > 0).toBe(true);
+    const direct = fereg({ y: columnOf("inv", meanRestored(inv.values)), x: [columnOf("value", meanRestored(value.values)), columnOf("capital", meanRestored(capital.values))], cluster: [firm] }, { vcov: "cluster" });
+    const c = direct.terms.indexOf("_cons");
+    const ratio = r.se[0] / direct.se[0];
+    expect(r.se[1] / direct.se[1]).toBeCloseTo(ratio, 12);
+    expect(r.cons.b).toBeCloseTo(direct.coef[c], 9);
+    expect(r.cons.se / direct.se[c]).toBeCloseTo(ratio, 10);
+  });
+
+  test("IV2SLS and its first stage restore the means too", () => {
     const year = tableIds(g, "year");
     const iv = iv2sls({ y: inv, endog: [value], instruments: [capital], fe: [firm, year] }, { vcov: "robust" });
     const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
