@@ -17,7 +17,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readCsv } from "../src/cli/readTable";
+import { readCsv } from "../src/cli/readCsvCells";
 import { factorize, IdColumn, NumericColumn } from "../src/engine/data/columns";
 import { tableIds, tableNumeric } from "../src/engine/data/table";
 import { fereg, FeregInput, FeregOptions } from "../src/engine/regression/fereg";
@@ -27,6 +27,7 @@ import { runStudy } from "../src/engine/study/runStudy";
 import { RawTable } from "../src/engine/data/table";
 import { createAbsorptionCache } from "../src/engine/fe/absorptionCache";
 import { feregSpill } from "../src/functions/adapters/fereg";
+import { wholeProcessBench } from "./benchWholeProcess";
 
 interface Case<T = unknown> {
   readonly name: string;
@@ -324,6 +325,12 @@ function main(): void {
     if (cases.length === 0) continue;
     console.log(`\n${s.title}`);
     for (const c of cases) runCase(c);
+  }
+  const whole = "Whole process: `citypanel fereg FILE --y y --x x1,…,x8 --fe id,year --cluster id --json` on a generated ~1M-row CSV (child processes)";
+  if (!filter || whole.toLowerCase().includes(filter) || filter === "xlsx" || filter === "old") {
+    console.log(`\n${whole}`);
+    if (filter !== "xlsx") console.log("  (`npm run bench -- xlsx` adds exceljs on the same panel as .xlsx; `npm run bench -- old` adds the old csv-parse reader)");
+    wholeProcessBench(path.resolve(__dirname, "../.."), { oldReader: filter === "old", xlsx: filter === "xlsx" });
   }
   console.log(`\npeak RSS of the process ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }

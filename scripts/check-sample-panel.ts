@@ -8,7 +8,7 @@
  *   npx tsc -p tsconfig.cli.json && node build/scripts/check-sample-panel.js [file.csv]
  */
 import * as fs from "fs";
-import { readCsv } from "../src/cli/readTable";
+import { readCsv } from "../src/cli/readCsvCells";
 import { runStudy } from "./sample/analysis";
 import { samplePaths } from "./generate-sample-panel";
 

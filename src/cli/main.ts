@@ -7,6 +7,7 @@ import { Command } from "./command";
 import { COMMANDS } from "./commands";
 import { HELP_ZH } from "./i18n/helpZh";
 import { toJson } from "./json";
+import { READER_HELP_ZH, READER_OPTIONS } from "./readerOptions";
 
 const VERSION = CITYPANEL_VERSION;
 
@@ -25,10 +26,13 @@ function overview(lang: Lang): string {
   return lines.join("\n");
 }
 
+/** A command's options plus those of the data-file reader (--encoding, --delimiter, --progress). */
+const optionsOf = (c: Command) => ({ ...c.options, ...READER_OPTIONS });
+
 function commandHelp(c: Command, lang: Lang): string {
   const zh = lang === "zh" ? HELP_ZH[c.name] : undefined;
   const line = (flag: string, help: string) => `  ${flag}`.padEnd(28) + help;
-  const opts = Object.entries(c.options).map(([k, o]) => line(`--${k}${o.type === "string" ? " VALUE" : ""}`, zh?.options[k] ?? o.help));
+  const opts = Object.entries(optionsOf(c)).map(([k, o]) => line(`--${k}${o.type === "string" ? " VALUE" : ""}`, (zh && (zh.options[k] ?? READER_HELP_ZH[k])) || o.help));
   return [
     `${zh ? "用法：" : "usage: "}${c.usage}`, "", zh?.summary ?? c.summary, "", zh ? "选项：" : "options:", ...opts,
     line("--json", zh ? "输出一个 JSON 对象而非表格" : "print one JSON object instead of a table"),
@@ -95,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const args = parseCommandArgs(rest, { ...command.options, json: { type: "boolean", help: "" } }, lang);
+    const args = parseCommandArgs(rest, { ...optionsOf(command), json: { type: "boolean", help: "" } }, lang);
     if (command.needsFile && args.positionals.length !== 1) {
       const n = args.positionals.length;
       throw n === 0

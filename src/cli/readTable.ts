@@ -1,45 +1,57 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "csv-parse/sync";
+import { readColumnsFromBytesSync } from "../engine/data/bytes/readColumnsFromBytes";
+import { DataTable } from "../engine/data/table";
+import { ColumnRequest, ColumnUse } from "../engine/data/typedTable";
 import { valueError } from "../engine/errors";
-import { RawTable, tableFromRows } from "../engine/data/table";
-import { worksheetRows } from "./xlsxRows";
+import { fileChunks } from "./fileChunks";
+import { sniffFileKind } from "./fileKind";
+import { progressReporter } from "./progress";
+import { readParquet } from "./readParquet";
+import { readXlsx } from "./readXlsx";
+
+export interface ReadTableOptions {
+  /** Worksheet of an .xlsx file (default: the first). */
+  readonly sheet?: string;
+  /** The columns the command uses and how (numbers, ids, both); default: every column, both. */
+  readonly columns?: readonly ColumnRequest[];
+  /** `--encoding` (CSV): utf-8, utf-16le, utf-16be, gb18030; default: detect. */
+  readonly encoding?: string;
+  /** `--delimiter` (CSV); default: detect from the header line. */
+  readonly delimiter?: string;
+  /** How to read every column when `columns` is not given (default: both). */
+  readonly defaultUse?: ColumnUse;
+  /** Print a progress line on stderr when reading takes over a second. */
+  readonly progress?: boolean;
+}
 
 /**
- * Read a CSV (UTF-8, optional BOM, header row, comma-separated) or an .xlsx file (first
- * sheet, or `sheet`) into a RawTable. Cells stay raw; the engine decides what is missing.
+ * Read a data file for a command: CSV (any of the encodings and delimiters of the byte
+ * reader, engine/data/bytes), .xlsx (first sheet or `sheet`) or .parquet. The kind is told by
+ * the file's first bytes, not its name, so a renamed file gets a message that says what it is.
  */
-export async function readTable(file: string, sheet?: string): Promise<RawTable> {
-  if (!fs.existsSync(file)) throw valueError(`file not found: ${file}`, `找不到文件：${file}`);
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".xlsx") return readXlsx(file, sheet);
-  if (ext === ".xls") throw valueError(`${file}: the old .xls format is not supported; save it as .xlsx or .csv`, `${file}：不支持旧版 .xls 格式，请另存为 .xlsx 或 .csv`);
-  return readCsv(file);
-}
-
-export function readCsv(file: string): RawTable {
-  const text = fs.readFileSync(file, "utf8");
-  let records: string[][];
+export async function readTable(file: string, opts: ReadTableOptions = {}): Promise<DataTable> {
+  let stat: fs.Stats;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: false });
-  } catch (e) {
-    const msg = (e as Error).message;
-    throw valueError(`${file}: not a valid CSV file (${msg})`, `${file}：不是有效的 CSV 文件（${msg}）`);
+    stat = fs.statSync(file);
+  } catch {
+    throw valueError(`file not found: ${file}`, `找不到文件：${file}`);
   }
-  if (records.length === 0) throw valueError(`${file} is empty`, `${file} 为空`);
-  return tableFromRows(records[0], records.slice(1));
+  if (stat.isDirectory()) throw valueError(`${file} is a directory, not a data file`, `${file} 是文件夹，不是数据文件`);
+  if (stat.size === 0 && stat.isFile()) throw valueError(`${file} is empty (0 bytes)`, `${file} 为空（0 字节）`);
+  const kind = sniffFileKind(file, path.extname(file).toLowerCase());
+  if (kind === "xlsx") return readXlsx(file, opts.sheet, opts.columns);
+  if (kind === "parquet") return readParquet(file, opts.columns);
+  const progress = opts.progress ? progressReporter(file, stat.size) : undefined;
+  try {
+    return readColumnsFromBytesSync(() => fileChunks(file), {
+      columns: opts.columns, defaultUse: opts.defaultUse, encoding: opts.encoding, delimiter: opts.delimiter, totalBytes: stat.size,
+      onProgress: progress?.update,
+    });
+  } finally {
+    progress?.done();
+  }
 }
 
-async function readXlsx(file: string, sheet?: string): Promise<RawTable> {
-  const ExcelJS = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-  if (!ws) {
-    const names = wb.worksheets.map((w) => w.name).join(", ");
-    throw valueError(`${file}: no sheet named "${sheet}" (sheets: ${names})`, `${file}：没有名为“${sheet}”的工作表（现有：${names}）`);
-  }
-  const dense = worksheetRows(ws);
-  if (dense.length === 0) throw valueError(`${file}: the sheet is empty`, `${file}：工作表为空`);
-  return tableFromRows(dense[0], dense.slice(1));
-}
+/** The csv-parse cell reader, for scripts and tests that want raw cells (readCsvCells.ts). */
+export { readCsv } from "./readCsvCells";

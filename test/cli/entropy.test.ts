@@ -1,6 +1,6 @@
 /** `citypanel entropy` reproduces the reference weights and index; errors exit 2 with a message. */
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { tableNumeric } from "../../src/engine/data/table";
 import { parseDimensions } from "../../src/cli/commands/entropy";
 import { expectRel, REFERENCE_DIR, referenceResults } from "../support/reference";

@@ -54,7 +54,7 @@ function expectCommon(j: any) {
   expectDict(pick(j.first_stage.digit.coef, ["iv1", "iv2"]), ref.first_stage.digit.coef, TOL, "first_stage.digit.coef");
   expect(j.kp_lm_df).toBe(wi.robust.kp_rk_LM_df); // L1 − K1 + 1 = 2
   expect(j.hansen_j_df).toBe(ref.overid.df); // 1
-  // Stock–Yogo (2005) maximal IV size for K1 = 1, L1 = 2 (spec formulas.md §3.5); relative bias needs L1 ≥ 3
+  // Stock–Yogo (2005) maximal IV size for K1 = 1, L1 = 2 (docs/methods.md §3.5); relative bias needs L1 ≥ 3
   expect(j.stock_yogo).toEqual({ size: { "10%": 19.93, "15%": 11.59, "20%": 8.75, "25%": 7.25 }, bias: {} });
 }
 

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { tableNumeric } from "../../src/engine/data/table";
 import { expectRel, REFERENCE_DIR } from "../support/reference";
 import { runCli, runJson } from "./runCli";

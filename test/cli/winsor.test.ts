@@ -1,6 +1,6 @@
 /** `citypanel winsor` reproduces the reference cut points and winsorised values. */
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { tableNumeric } from "../../src/engine/data/table";
 import { expectRel, REFERENCE_DIR, referenceResults } from "../support/reference";
 import { runCli, runJson } from "./runCli";

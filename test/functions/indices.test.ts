@@ -1,5 +1,5 @@
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { numericColumn } from "../../src/engine/data/columns";
 import { couplingCoordination } from "../../src/engine/index/coupling";
 import { interactionTerm } from "../../src/engine/index/interaction";

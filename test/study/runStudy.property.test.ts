@@ -1,6 +1,6 @@
 import * as path from "path";
 import fc from "fast-check";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { RawTable } from "../../src/engine/data/table";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { runStudy } from "../../src/engine/study/runStudy";

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { columnOf, NumericColumn } from "../../src/engine/data/columns";
 import { RawTable, tableIds, tableNumeric } from "../../src/engine/data/table";
 import { CityPanelError } from "../../src/engine/errors";

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "csv-parse/sync";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { runStudy } from "../../src/engine/study/runStudy";
 import { formulaText } from "../../src/engine/study/template/formulas";

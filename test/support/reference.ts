@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { RawTable } from "../../src/engine/data/table";
 
 /**

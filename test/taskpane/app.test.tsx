@@ -10,7 +10,7 @@ import * as React from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { autoMap } from "../../src/taskpane/model/autoMap";
 import { App, TaskpaneServices } from "../../src/taskpane/components/App";
 import { columnLetters, SheetBlock } from "../../src/taskpane/model/detectPanel";

@@ -1,6 +1,6 @@
 /** The task pane's pure model: panel detection, auto-mapping by name (en/zh), mapping validation. */
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { autoMap } from "../../src/taskpane/model/autoMap";
 import { cellAddress, columnLetters, detectHeaderRow, detectPanel, SheetBlock } from "../../src/taskpane/model/detectPanel";

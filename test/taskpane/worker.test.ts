@@ -4,7 +4,7 @@
  * and errors as bilingual messages (never a stack trace).
  */
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { STUDY_TABLES } from "../../src/engine/study/tables/registry";
 import { compute } from "../../src/taskpane/worker/compute";

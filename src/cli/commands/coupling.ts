@@ -23,7 +23,7 @@ export const couplingCommand: Command = {
       if (!Number.isFinite(w)) throw new UsageError(`--weights: "${shown(s)}" is not a number`, `--weights：“${shown(s)}”不是数值`);
       return w;
     }) : undefined;
-    const table = await readDataFile(args);
+    const table = await readDataFile(args, cols);
     const r = couplingCoordination(numericColumns(table, cols), weights);
     return {
       json: { command: "coupling", C: r.C, T: r.T, D: r.D, nobs: r.nobs, weights: r.weights },

@@ -1,5 +1,5 @@
 import { NumericColumn } from "../../engine/data/columns";
-import { RawTable, tableNumeric } from "../../engine/data/table";
+import { DataTable, isTypedTable, tableNumeric } from "../../engine/data/table";
 import { isNumericText } from "../../engine/data/cell";
 import { isCityPanelError } from "../../engine/errors";
 import { Description, describeColumn, DETAIL_PERCENTILES } from "../../engine/index/describe";
@@ -14,7 +14,7 @@ import { readDataFile } from "./indexCommon";
  * --cols). A text column is left out; a column of numbers with one beyond double precision
  * ("1e400") is an error, not silently left out.
  */
-function numericColumnsOf(table: RawTable): NumericColumn[] {
+function numericColumnsOf(table: DataTable): NumericColumn[] {
   const out: NumericColumn[] = [];
   table.names.forEach((name, j) => {
     try {
@@ -22,7 +22,9 @@ function numericColumnsOf(table: RawTable): NumericColumn[] {
       if (c.values.some((v) => v === v)) out.push(c);
     } catch (e) {
       if (!isCityPanelError(e)) throw e;
-      const bad = e.place.row === undefined ? undefined : table.columns[j][e.place.row - 2];
+      const bad = isTypedTable(table)
+        ? table.columns.get(name)?.firstText?.text
+        : e.place.row === undefined ? undefined : table.columns[j][e.place.row - 2];
       if (typeof bad === "string" && isNumericText(bad)) throw e; // a number too large, not text
     }
   });
@@ -50,8 +52,8 @@ export const describeCommand: Command = {
       return p;
     });
     const percentiles = asked.length > 0 ? asked : detail ? DETAIL_PERCENTILES : [];
-    const table = await readDataFile(args);
     const names = listOption(v.cols);
+    const table = await readDataFile(args, names.length > 0 ? names : undefined);
     const cols = names.length > 0 ? names.map((n) => tableNumeric(table, n)) : numericColumnsOf(table);
     if (cols.length === 0) throw new UsageError("the file has no numeric column to describe", "文件中没有可描述的数值列");
     const ds = cols.map((c) => describeColumn(c, { percentiles, moments: detail }));

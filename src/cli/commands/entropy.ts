@@ -55,7 +55,7 @@ export const entropyCommand: Command = {
     if (v.shift !== undefined && method !== "shift") throw new UsageError("--shift applies to --method shift (use --epsilon with compress)", "--shift 仅用于 --method shift（compress 请用 --epsilon）");
     if (v.epsilon !== undefined && method !== "compress") throw new UsageError("--epsilon applies to --method compress", "--epsilon 仅用于 --method compress");
     const dimensions = typeof v.dimensions === "string" ? parseDimensions(v.dimensions) : undefined;
-    const table = await readDataFile(args);
+    const table = await readDataFile(args, cols);
     const r = entropyWeights(numericColumns(table, cols), {
       negative: listOption(v.negative),
       method,

@@ -6,7 +6,8 @@ import { Command } from "../command";
 import { Lang } from "../../engine/i18n/lang";
 import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
 import { fmt, textTable } from "../format";
-import { readTable } from "../readTable";
+import { columnRequests, readData } from "../readerOptions";
+import { stageTimer } from "../stageTimer";
 
 /** `citypanel fereg` — regression with absorbed fixed effects (docs/cli.md). */
 export const feregCommand: Command = {
@@ -29,18 +30,22 @@ export const feregCommand: Command = {
     const xNames = listOption(v.x);
     if (xNames.length === 0) throw new UsageError("--x needs at least one regressor", "--x 至少需要一个解释变量");
     const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
-    const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
-    const fe = listOption(v.fe).map((n) => tableIds(table, n));
+    const feNames = listOption(v.fe);
+    const clock = stageTimer();
+    const table = await readData(args, args.positionals[0], columnRequests([yName, ...xNames], [...feNames, ...vce.clusters]));
+    clock.mark("read");
+    const fe = feNames.map((n) => tableIds(table, n));
     const warnings = fixedEffectWarnings(fe);
-    const result = fereg(
-      {
-        y: tableNumeric(table, yName),
-        x: xNames.map((n) => tableNumeric(table, n)),
-        fe,
-        cluster: vce.clusters.map((n) => tableIds(table, n)),
-      },
-      { vcov: vce.type, keepSingletons: v["keep-singletons"] === true },
-    );
+    const input = {
+      y: tableNumeric(table, yName),
+      x: xNames.map((n) => tableNumeric(table, n)),
+      fe,
+      cluster: vce.clusters.map((n) => tableIds(table, n)),
+    };
+    clock.mark("build columns");
+    const result = fereg(input, { vcov: vce.type, keepSingletons: v["keep-singletons"] === true, onStage: clock.mark });
+    clock.mark("fit statistics");
+    clock.report();
     return { json: { ...feregJson(result), warnings: warnings.map((w) => w.en) }, text: feregText(result, args.lang), warnings };
   },
 };

@@ -1,19 +1,24 @@
 import { IdColumn, NumericColumn } from "../../engine/data/columns";
-import { RawTable, tableIds, tableNumeric } from "../../engine/data/table";
+import { DataTable, tableIds, tableNumeric } from "../../engine/data/table";
 import { Bilingual } from "../../engine/i18n/lang";
 import { describeColumn } from "../../engine/index/describe";
 import { listOption, ParsedArgs, UsageError } from "../args";
 import { fmt } from "../format";
-import { readTable } from "../readTable";
+import { columnRequests, readData } from "../readerOptions";
 
 /**
  * Helpers shared by the index commands (entropy, pca, winsor, locquot, describe, ris,
  * coupling): reading the file and columns, the `--by` group, and short text summaries.
  */
 
-/** Read the data FILE (first positional), honouring `--sheet`. */
-export const readDataFile = (args: ParsedArgs): Promise<RawTable> =>
-  readTable(args.positionals[0], typeof args.values.sheet === "string" ? args.values.sheet : undefined);
+/**
+ * Read the data FILE (first positional), honouring `--sheet` and the reader options: the
+ * numeric columns `numbers` and the `--by` group; without `numbers`, every column as numbers.
+ */
+export function readDataFile(args: ParsedArgs, numbers?: readonly string[]): Promise<DataTable> {
+  const by = typeof args.values.by === "string" && args.values.by.trim() !== "" ? [args.values.by.trim()] : [];
+  return numbers ? readData(args, args.positionals[0], columnRequests(numbers, by)) : readData(args, args.positionals[0], undefined, "number");
+}
 
 /** A required comma-separated list of column names (`--cols`), at least `min` long. */
 export function columnList(args: ParsedArgs, option: string, min = 1): string[] {
@@ -25,10 +30,10 @@ export function columnList(args: ParsedArgs, option: string, min = 1): string[] 
 }
 
 /** Parse the named numeric columns. */
-export const numericColumns = (table: RawTable, names: readonly string[]): NumericColumn[] => names.map((n) => tableNumeric(table, n));
+export const numericColumns = (table: DataTable, names: readonly string[]): NumericColumn[] => names.map((n) => tableNumeric(table, n));
 
 /** The `--by` group column, if given. */
-export function byGroup(table: RawTable, args: ParsedArgs): IdColumn | undefined {
+export function byGroup(table: DataTable, args: ParsedArgs): IdColumn | undefined {
   const by = args.values.by;
   if (by === undefined) return undefined;
   if (typeof by !== "string" || by.trim() === "") throw new UsageError("--by needs a column name", "--by 需要一个列名");

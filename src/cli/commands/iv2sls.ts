@@ -6,7 +6,7 @@ import { Command } from "../command";
 import { Lang } from "../../engine/i18n/lang";
 import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
 import { fmt, textTable } from "../format";
-import { readTable } from "../readTable";
+import { columnRequests, readData } from "../readerOptions";
 import { byTerm } from "./fereg";
 
 /** `citypanel iv2sls` — 2SLS with absorbed fixed effects and ivreg2's diagnostics (docs/cli.md). */
@@ -34,15 +34,17 @@ export const iv2slsCommand: Command = {
     if (endog.length === 0) throw new UsageError("--endog needs at least one endogenous regressor", "--endog 至少需要一个内生解释变量");
     if (ivs.length === 0) throw new UsageError("--iv needs at least one excluded instrument", "--iv 至少需要一个排除性工具变量");
     const vce = resolveVcov(typeof v.vcov === "string" ? v.vcov : "", listOption(v.cluster), { names: CLI_ARGS });
-    const table = await readTable(args.positionals[0], typeof v.sheet === "string" ? v.sheet : undefined);
-    const fe = listOption(v.fe).map((n) => tableIds(table, n));
+    const exog = listOption(v.x);
+    const feNames = listOption(v.fe);
+    const table = await readData(args, args.positionals[0], columnRequests([yName, ...endog, ...ivs, ...exog], [...feNames, ...vce.clusters]));
+    const fe = feNames.map((n) => tableIds(table, n));
     const warnings = fixedEffectWarnings(fe);
     const r = iv2sls(
       {
         y: tableNumeric(table, yName),
         endog: endog.map((n) => tableNumeric(table, n)),
         instruments: ivs.map((n) => tableNumeric(table, n)),
-        exog: listOption(v.x).map((n) => tableNumeric(table, n)),
+        exog: exog.map((n) => tableNumeric(table, n)),
         fe,
         cluster: vce.clusters.map((n) => tableIds(table, n)),
       },

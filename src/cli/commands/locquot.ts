@@ -20,7 +20,7 @@ export const locquotCommand: Command = {
   async run(args) {
     const num = requiredOption(args.values, "num");
     const den = requiredOption(args.values, "den");
-    const table = await readDataFile(args);
+    const table = await readDataFile(args, [num, den]);
     const r = locationQuotient(tableNumeric(table, num), tableNumeric(table, den), byGroup(table, args));
     return { json: locquotJson(r), text: locquotText(r, num, den) };
   },

@@ -18,7 +18,7 @@ export const pcaCommand: Command = {
   },
   async run(args) {
     const cols = columnList(args, "cols", 2);
-    const table = await readDataFile(args);
+    const table = await readDataFile(args, cols);
     const r = pcaIndex(numericColumns(table, cols), {
       negative: listOption(args.values.negative),
       components: args.values.first === true ? "first" : "kaiser",

@@ -20,7 +20,7 @@ export const risCommand: Command = {
     if (shares.length !== 3) throw new UsageError(`--shares needs exactly 3 columns (primary, secondary, tertiary), got ${shares.length}`, `--shares 需要恰好 3 列（第一、二、三产业），实际为 ${shares.length} 列`);
     if (args.values.percent === true && args.values.fraction === true) throw new UsageError("--percent and --fraction exclude each other", "--percent 与 --fraction 不能同时使用");
     const scale = args.values.percent === true ? "percent" : args.values.fraction === true ? "fraction" : "auto";
-    const table = await readDataFile(args);
+    const table = await readDataFile(args, shares);
     const r = industrialStructureIndex(numericColumns(table, shares), { scale });
     return {
       json: { command: "ris", ris: r.ris, nobs: r.nobs, scale: r.scale },

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
-import { studyDefinitionFromJson } from "../../engine/study/parseDefinition";
+import { parseStudyDefinition } from "../../engine/study/parseDefinition";
 import { runStudy, StudyResult } from "../../engine/study/runStudy";
 import { STUDY_TABLES, TableId } from "../../engine/study/tables/registry";
 import { tableToText } from "../../engine/tables/journalTable";
@@ -10,7 +10,7 @@ import { readConfig, tooManyFiles, writeAtomically } from "./studyOptions";
 import { shown } from "../../engine/i18n/quote";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
-import { readTable } from "../readTable";
+import { readData } from "../readerOptions";
 import { writeStudyWorkbook } from "../workbook/writeStudyWorkbook";
 import { outputTarget } from "../outputFile";
 
@@ -37,8 +37,9 @@ export const studyCommand: Command = {
     const v = args.values;
     if (args.positionals.length > 1) throw tooManyFiles(args.positionals.length);
     const lang = args.lang;
-    const def = typeof v.config === "string" ? studyDefinitionFromJson(readConfig(v.config)) : defaultStudy();
-    if (v["print-config"] === true) return { json: def as unknown as Record<string, unknown>, text: JSON.stringify(def, null, 2) };
+    const parsed = typeof v.config === "string" ? parseStudyDefinition(readConfig(v.config)) : { def: defaultStudy(), warnings: [] };
+    const def = parsed.def;
+    if (v["print-config"] === true) return { json: def as unknown as Record<string, unknown>, text: JSON.stringify(def, null, 2), warnings: parsed.warnings };
     const tables = listOption(v.tables);
     for (const id of tables) {
       const known = Object.keys(STUDY_TABLES).join(", ");
@@ -49,7 +50,7 @@ export const studyCommand: Command = {
     const file = args.positionals[0];
     const synthetic = file === undefined;
     const input = file ?? samplePanelPath();
-    const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
+    const data = await readData(args, input);
     const started = Date.now();
     const result = runStudy(data, def, {
       lang,
@@ -62,7 +63,7 @@ export const studyCommand: Command = {
     return {
       json: studyJson(result, out, lang, input, synthetic, sheets, seconds),
       text: studyText(result, out, sheets, synthetic, lang),
-      warnings: target.replaced ? [target.replaced] : [],
+      warnings: [...parsed.warnings, ...(target.replaced ? [target.replaced] : [])],
     };
   },
 };

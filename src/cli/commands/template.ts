@@ -1,11 +1,11 @@
 import * as path from "path";
 import { Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
-import { studyDefinitionFromJson } from "../../engine/study/parseDefinition";
+import { parseStudyDefinition } from "../../engine/study/parseDefinition";
 import { checkStudyInput } from "../../engine/study/checkStudyInput";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
-import { readTable } from "../readTable";
+import { readData } from "../readerOptions";
 import { writeTemplateWorkbook } from "../workbook/writeTemplateWorkbook";
 import { outputTarget } from "../outputFile";
 import { readConfig, tooManyFiles, writeAtomically } from "./studyOptions";
@@ -29,17 +29,18 @@ export const templateCommand: Command = {
     const v = args.values;
     if (args.positionals.length > 1) throw tooManyFiles(args.positionals.length);
     const lang: Lang = args.lang;
-    const def = typeof v.config === "string" ? studyDefinitionFromJson(readConfig(v.config)) : defaultStudy();
+    const parsed = typeof v.config === "string" ? parseStudyDefinition(readConfig(v.config)) : { def: defaultStudy(), warnings: [] };
+    const def = parsed.def;
     const out = typeof v.out === "string" && v.out.trim() !== "" ? v.out.trim() : "CityPanel-template.xlsx";
     const target = outputTarget(out); // before any work: a bad --out is refused at once
     const input = args.positionals[0] ?? samplePanelPath();
-    const data = await readTable(input, typeof v.sheet === "string" ? v.sheet : undefined);
+    const data = await readData(args, input);
     checkStudyInput(data, def); // the same checks as `citypanel study`: nothing is written for data the study would refuse
     const { sheets, formulas } = await writeAtomically(target.file, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, args.positionals.length === 0));
     const json = { command: "template", out: path.resolve(out), input: path.resolve(input), lang, rows: data.rows, sheets, formulas };
     const text = lang === "zh"
       ? `已写入 ${json.out}：${sheets.join("、")}（${formulas} 个动态数组公式）。在加载了 CityPanel 的 Excel 中打开即可计算。`
       : `wrote ${json.out}: ${sheets.join(", ")} (${formulas} dynamic-array formulas). Open it in Excel with the CityPanel add-in loaded.`;
-    return { json, text, warnings: target.replaced ? [target.replaced] : [] };
+    return { json, text, warnings: [...parsed.warnings, ...(target.replaced ? [target.replaced] : [])] };
   },
 };

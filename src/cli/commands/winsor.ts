@@ -31,7 +31,7 @@ export const winsorCommand: Command = {
   async run(args) {
     const cols = columnList(args, "cols");
     const cuts = parseCuts(args.values.cuts);
-    const table = await readDataFile(args);
+    const table = await readDataFile(args, cols);
     const by = byGroup(table, args);
     const trim = args.values.trim === true;
     const results = numericColumns(table, cols).map((c) => winsorize(c, { cuts, by, trim }));

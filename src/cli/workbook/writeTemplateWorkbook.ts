@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { RawTable } from "../../engine/data/table";
+import { DataTable, tableCells } from "../../engine/data/table";
 import { Lang } from "../../engine/i18n/lang";
 import { StudyDefinition } from "../../engine/study/definition";
 import { formulaText } from "../../engine/study/template/formulas";
@@ -14,7 +14,7 @@ const DATA_SHEET = { en: "Data", zh: "数据" };
  * formula in the form Excel saves add-in functions (`_xldudf_CITYPANEL_FEREG(…)`), marked as
  * dynamic arrays so results spill. Returns the sheet names and the number of formulas.
  */
-export async function writeTemplateWorkbook(data: RawTable, def: StudyDefinition, file: string, lang: Lang, synthetic = false): Promise<{ sheets: string[]; formulas: number }> {
+export async function writeTemplateWorkbook(data: DataTable, def: StudyDefinition, file: string, lang: Lang, synthetic = false): Promise<{ sheets: string[]; formulas: number }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "CityPanel";
   wb.created = new Date();
@@ -22,7 +22,8 @@ export async function writeTemplateWorkbook(data: RawTable, def: StudyDefinition
   const dataName = DATA_SHEET[lang];
   const ws = wb.addWorksheet(dataName, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.addRow([...data.names]).font = { bold: true };
-  for (let i = 0; i < data.rows; i++) ws.addRow(data.columns.map((c) => cellValue(c[i])));
+  const columns = data.names.map((_, j) => tableCells(data, j));
+  for (let i = 0; i < data.rows; i++) ws.addRow(columns.map((c) => cellValue(c[i])));
 
   const tpl = studyTemplate(def, { sheet: dataName, names: data.names, rows: data.rows, synthetic }, lang);
   for (const s of tpl.sheets) {

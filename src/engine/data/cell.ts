@@ -38,6 +38,19 @@ const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export const isNumericText = (s: string): boolean => NUMERIC_TEXT.test(s.trim());
 
 /**
+ * A cell's text as a number without throwing: NaN when missing, the number when the text
+ * spells a finite one, `undefined` when parseNumericCell would refuse it (text, beyond double
+ * precision). The byte reader judges the cells it cannot parse from bytes with this.
+ */
+export function numberFromText(text: string): number | undefined {
+  const s = text.trim();
+  if (MISSING_TOKENS.has(s) || isExcelErrorLiteral(s)) return NaN;
+  if (!NUMERIC_TEXT.test(s)) return undefined;
+  const x = Number(s);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/**
  * Parse one cell as a number. Missing cells give NaN (CityPanel's internal "missing").
  * Text that is not a number, booleans, infinities and numeric text beyond double precision
  * ("1e400") are errors naming the column and the row as the user sees it (`row`), because silently treating them as 0 or missing changes results.

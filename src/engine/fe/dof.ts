@@ -2,7 +2,7 @@ import { countComponents, isNested } from "./components";
 
 /**
  * Degrees of freedom absorbed by the fixed effects, counted as reghdfe does (`DoF.mata`,
- * spec formulas.md §1.3): Σ levels minus the redundant ones — every FE after the first loses
+ * docs/methods.md §1.3): Σ levels minus the redundant ones — every FE after the first loses
  * one level to the shared intercept, pairs of FEs lose one per extra connected component
  * (exact for two FEs, conservative for more), and when clustering, an FE nested in a cluster
  * variable has all its levels counted as redundant (they are absorbed by the cluster) and

@@ -4,7 +4,7 @@ import { assertEqualLengths, assertNonNegative, assertSomeValues, NamedValues } 
 
 /**
  * Coupling degree C, comprehensive development T and coupling-coordination degree D of
- * n ≥ 2 systems (formulas.md §7.2): C = n·(Π U_i)^{1/n} / Σ U_i (for two systems
+ * n ≥ 2 systems (docs/methods.md §7.2): C = n·(Π U_i)^{1/n} / Σ U_i (for two systems
  * C = 2√(U₁U₂)/(U₁ + U₂)), T = Σ w_i U_i (weights summing to 1, default equal), D = √(C·T).
  * U values must be ≥ 0 (usually min–max-normalised indices); a row where every U is 0 has
  * C = 0/0 and is an error naming the row. Rows with a missing U get NaN.

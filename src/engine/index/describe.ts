@@ -3,7 +3,7 @@ import { assertSomeValues, NamedValues } from "./checks";
 import { percentileOfSorted, sortedPresent } from "./percentile";
 
 /**
- * Descriptive statistics as Stata's `summarize` reports them (formulas.md §6.3): N
+ * Descriptive statistics as Stata's `summarize` reports them (docs/methods.md §6.3): N
  * (non-missing), mean, SD with n − 1, min, max; with `detail`-style options also type-2
  * percentiles, skewness m₃/m₂^{3/2} and kurtosis m₄/m₂² (not excess), m_r = (1/n)Σ(x − x̄)^r.
  * Values of extreme magnitude (1e200 …) are described on exactly rescaled data

@@ -6,7 +6,7 @@ import { assertEqualLengths, assertGroupLength, assertSomeValues, completeRows, 
 import { rowScopes } from "./scopes";
 
 /**
- * The entropy-weight method (formulas.md §4; CityPanel defaults in spec/README.md).
+ * The entropy-weight method (docs/methods.md §4; CityPanel's defaults in its Defaults table).
  *
  * Per indicator j over the rows in scope (all complete rows pooled, or each group's):
  * 1. direction-aware min–max x′ = (x − min)/(max − min), or (max − x)/(max − min) for a

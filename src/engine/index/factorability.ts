@@ -1,4 +1,5 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import { asMatrix } from "../linalg/decompositions";
 import { chi2UpperP } from "../distributions/pvalues";
 
 /**
@@ -23,12 +24,6 @@ export interface Bartlett {
   readonly p: number;
 }
 
-const toMatrix = (R: Float64Array, p: number): Matrix => {
-  const m = new Matrix(p, p);
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) m.set(i, j, R[i * p + j]);
-  return m;
-};
-
 /**
  * KMO with partial correlations a_ij = −(R⁻¹)_ij / √((R⁻¹)_ii (R⁻¹)_jj).
  *
@@ -36,7 +31,7 @@ const toMatrix = (R: Float64Array, p: number): Matrix => {
  * kmoMsa(Float64Array.of(1, 0.5, 0.5, 1), 2)  // { overall: 0.5, perVariable: [0.5, 0.5] }
  */
 export function kmoMsa(R: Float64Array, p: number): Kmo {
-  const chol = new CholeskyDecomposition(toMatrix(R, p));
+  const chol = new CholeskyDecomposition(asMatrix(R, p));
   const perVariable = new Float64Array(p).fill(NaN);
   if (!chol.isPositiveDefinite()) return { overall: NaN, perVariable };
   const inv = chol.solve(Matrix.eye(p, p));
@@ -68,7 +63,7 @@ export function kmoMsa(R: Float64Array, p: number): Kmo {
  */
 export function bartlettSphericity(R: Float64Array, p: number, n: number): Bartlett {
   const df = (p * (p - 1)) / 2;
-  const chol = new CholeskyDecomposition(toMatrix(R, p));
+  const chol = new CholeskyDecomposition(asMatrix(R, p));
   if (!chol.isPositiveDefinite()) return { chi2: NaN, df, p: NaN };
   const L = chol.lowerTriangularMatrix;
   let logDet = 0;

@@ -2,7 +2,7 @@ import { valueError } from "../errors";
 import { assertEqualLengths, NamedValues } from "./checks";
 
 /**
- * Interaction term x·z (formulas.md §7.4), optionally mean-centred first: (x − x̄)(z − z̄)
+ * Interaction term x·z (docs/methods.md §7.4), optionally mean-centred first: (x − x̄)(z − z̄)
  * with x̄, z̄ the pooled means over the rows where both are present. Rows with either
  * value missing get NaN. Compute interactions before any within transformation.
  */

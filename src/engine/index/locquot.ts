@@ -5,7 +5,7 @@ import { assertEqualLengths, assertGroupLength, assertNonNegative, assertSomeVal
 import { rowScopes } from "./scopes";
 
 /**
- * Location quotient (formulas.md §7.1, the paper's cap): LQ_it = (F_it / K_it) / (F_t / K_t),
+ * Location quotient (docs/methods.md §7.1, the paper's cap): LQ_it = (F_it / K_it) / (F_t / K_t),
  * F_t = Σ_i F_it and K_t = Σ_i K_it over the rows of group t (e.g. a year) with both values
  * present — or over all such rows when there is no group. Rows with a missing value (or
  * group id) get NaN. F must be ≥ 0 and K > 0; a group whose F total is 0 has no LQ.

@@ -1,4 +1,5 @@
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { EigenvalueDecomposition } from "ml-matrix";
+import { asMatrix } from "../linalg/decompositions";
 import { numError, valueError } from "../errors";
 import { Bilingual } from "../i18n/lang";
 import { maxAbs, rescaleFactor } from "../linalg/powerOfTwoScale";
@@ -6,7 +7,7 @@ import { assertEqualLengths, assertSomeValues, completeRows, NamedValues } from 
 import { bartlettSphericity, kmoMsa } from "./factorability";
 
 /**
- * PCA composite index (formulas.md §5; spec/README.md): negative-direction indicators
+ * PCA composite index (docs/methods.md §5 and its Defaults table): negative-direction indicators
  * multiplied by −1; z-scores over the complete rows with the sample SD (n − 1); correlation
  * matrix R = Z′Z/(n − 1); eigen-decomposition of R with eigenvalues in decreasing order and
  * unit eigenvectors v_k whose sign makes Σ_j v_jk > 0; scores F_k = Z v_k; the composite is
@@ -156,8 +157,7 @@ export function pcaIndex(indicators: readonly NamedValues[], opts: PcaOptions = 
   }
 
   // eigen-decomposition (ml-matrix returns ascending eigenvalues for a symmetric matrix; sort anyway)
-  const Rm = new Matrix(p, p);
-  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) Rm.set(a, b, correlation[a * p + b]);
+  const Rm = asMatrix(correlation, p);
   const evd = new EigenvalueDecomposition(Rm, { assumeSymmetric: true });
   const lambdaRaw = evd.realEigenvalues;
   const V = evd.eigenvectorMatrix;

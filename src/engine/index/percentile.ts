@@ -3,7 +3,7 @@ import { valueError } from "../errors";
 /**
  * Percentiles as Stata's `_pctile`, `pctile` and `summarize, detail` compute them: the
  * "averaged inverted CDF" (Hyndman–Fan type 2; R `quantile(type = 2)`, numpy
- * `method = "averaged_inverted_cdf"`). formulas.md §6.2: for sorted x₍₁₎…x₍ₙ₎ and percent
+ * `method = "averaged_inverted_cdf"`). docs/methods.md §6.2: for sorted x₍₁₎…x₍ₙ₎ and percent
  * p, P = n·p/100, j = ⌊P⌋; the percentile is x₍ⱼ₊₁₎ when P is not an integer, else
  * (x₍ⱼ₎ + x₍ⱼ₊₁₎)/2. p = 0 gives the minimum and p = 100 the maximum.
  *

@@ -3,7 +3,7 @@ import { valueError } from "../errors";
 import { assertEqualLengths, assertNonNegative, assertSomeValues, NamedValues } from "./checks";
 
 /**
- * Industrial-structure upgrading index (formulas.md §7.3, the paper's ris):
+ * Industrial-structure upgrading index (docs/methods.md §7.3, the paper's ris):
  * ris = 1·s₁ + 2·s₂ + 3·s₃ for primary / secondary / tertiary shares with s₁ + s₂ + s₃ = 1,
  * so ris ∈ [1, 3]. Shares may be fractions or percent: percent is detected when every
  * complete row sums to ≈ 100 (or declared). Each row must sum to 1 (or 100) within a

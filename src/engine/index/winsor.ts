@@ -5,7 +5,7 @@ import { assertPercent, percentileOfSorted, sortedPresent } from "./percentile";
 
 /**
  * Winsorising and trimming at Stata `_pctile` cut points, as `winsor2` does
- * (formulas.md §6.1): cut points over the non-missing values, pooled or within each group;
+ * (docs/methods.md §6.1): cut points over the non-missing values, pooled or within each group;
  * winsorise x_w = min(max(x, lo), hi); trim sets values below lo or above hi to missing
  * (values equal to a cut point are kept). Cuts 0 and 100 are the minimum and maximum.
  * Missing stays missing.

@@ -1,5 +1,7 @@
-import { EigenvalueDecomposition, inverse as mlInverse, Matrix, SingularValueDecomposition } from "ml-matrix";
-import { spdInverse } from "../linalg/matrix";
+import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from "ml-matrix";
+import {
+  asMatrix, completeBasis, crossMatrix, inverseMatrix, inverseSpdMatrix, inverseUpper, isIndefinite, kronecker, symInvSqrt, symSqrt, upperCholesky, vecColumn,
+} from "../linalg/decompositions";
 import { chi2UpperP } from "../distributions/pvalues";
 import { vcovMeat } from "../vcov/meat";
 import { ClusterVars, VcovType } from "../vcov/types";
@@ -41,68 +43,6 @@ export interface RankTestResult {
   readonly andersonLMp: number;
 }
 
-const crossCols = (A: readonly Float64Array[], B: readonly Float64Array[]): Matrix => {
-  const M = new Matrix(A.length, B.length);
-  for (let a = 0; a < A.length; a++) {
-    for (let b = 0; b < B.length; b++) {
-      let s = 0;
-      const x = A[a], y = B[b];
-      for (let i = 0; i < x.length; i++) s += x[i] * y[i];
-      M.set(a, b, s);
-    }
-  }
-  return M;
-};
-
-/** Upper-triangular R with R'R = A (A symmetric positive definite). */
-function upperCholesky(A: Matrix): Matrix {
-  const k = A.rows;
-  const R = new Matrix(k, k);
-  for (let j = 0; j < k; j++) {
-    let d = A.get(j, j);
-    for (let p = 0; p < j; p++) d -= R.get(p, j) ** 2;
-    const r = Math.sqrt(d);
-    R.set(j, j, r);
-    for (let i = j + 1; i < k; i++) {
-      let v = A.get(j, i);
-      for (let p = 0; p < j; p++) v -= R.get(p, j) * R.get(p, i);
-      R.set(j, i, v / r);
-    }
-  }
-  return R;
-}
-
-/** Symmetric square root of a symmetric PSD matrix. */
-function symSqrt(A: Matrix): Matrix {
-  const e = new EigenvalueDecomposition(A, { assumeSymmetric: true });
-  const Q = e.eigenvectorMatrix;
-  const d = e.realEigenvalues.map((l) => Math.sqrt(Math.max(l, 0)));
-  return Q.mmul(Matrix.diag(d)).mmul(Q.transpose());
-}
-
-/** Complete the orthonormal columns of U (m×r) to an m×m orthogonal matrix. */
-function completeBasis(U: Matrix): Matrix {
-  const m = U.rows;
-  const cols: number[][] = [];
-  for (let j = 0; j < U.columns; j++) cols.push(U.getColumn(j));
-  for (let e = 0; e < m && cols.length < m; e++) {
-    let v = new Array<number>(m).fill(0);
-    v[e] = 1;
-    for (let pass = 0; pass < 2; pass++) {
-      for (const c of cols) {
-        let d = 0;
-        for (let i = 0; i < m; i++) d += c[i] * v[i];
-        v = v.map((x, i) => x - d * c[i]);
-      }
-    }
-    const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-    if (norm > 1e-8) cols.push(v.map((x) => x / norm));
-  }
-  const out = new Matrix(m, m);
-  cols.forEach((c, j) => c.forEach((x, i) => out.set(i, j, x)));
-  return out;
-}
-
 /** Ŝ = (1/N)·meat of the moment functions h_i = v_i ⊗ z_i under the VCE (vcov/meat.ts, no small-sample factor). */
 function momentCovariance(V: readonly Float64Array[], Z: readonly Float64Array[], vcov: VcovType, clusters: ClusterVars): Matrix {
   const n = Z[0].length;
@@ -116,9 +56,7 @@ function momentCovariance(V: readonly Float64Array[], Z: readonly Float64Array[]
   }
   const m = H.length;
   const S = vcovMeat(vcov, H, new Float64Array(n).fill(1), clusters)!;
-  const M = new Matrix(m, m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) M.set(a, b, S[a * m + b] / n);
-  return M;
+  return asMatrix(S, m).div(n);
 }
 
 /**
@@ -131,10 +69,10 @@ export function rankTest(input: RankTestInput): RankTestResult {
   const { Y, Z, vcov } = input;
   const N = Z[0].length;
   const K1 = Y.length, L1 = Z.length;
-  const ZZ = crossCols(Z, Z);
-  const ZY = crossCols(Z, Y);
-  const YY = crossCols(Y, Y);
-  const ZZinv = new Matrix(inverseSpd(ZZ));
+  const ZZ = crossMatrix(Z, Z);
+  const ZY = crossMatrix(Z, Y);
+  const YY = crossMatrix(Y, Y);
+  const ZZinv = inverseSpdMatrix(ZZ);
   const Pi = ZZinv.mmul(ZY); // L1 × K1
   const F = upperCholesky(ZZ.clone().div(N));
   const G = upperCholesky(YY.clone().div(N));
@@ -176,10 +114,10 @@ export function rankTest(input: RankTestInput): RankTestResult {
   const Vr = svd.rightSingularVectors;
   const Ucols = U.subMatrix(0, L1 - 1, q, L1 - 1); // [U12; U22]
   const U22 = U.subMatrix(q, L1 - 1, q, L1 - 1);
-  const A = Ucols.mmul(new Matrix(inverseGeneral(U22))).mmul(symSqrt(U22.mmul(U22.transpose())));
+  const A = Ucols.mmul(inverseMatrix(U22)).mmul(symSqrt(U22.mmul(U22.transpose())));
   const Vcols = Vr.subMatrix(0, K1 - 1, q, K1 - 1); // [V12; V22]
   const V22 = Vr.subMatrix(q, K1 - 1, q, K1 - 1);
-  const B = symSqrt(V22.mmul(V22.transpose())).mmul(new Matrix(inverseGeneral(V22.transpose()))).mmul(Vcols.transpose());
+  const B = symSqrt(V22.mmul(V22.transpose())).mmul(inverseMatrix(V22.transpose())).mmul(Vcols.transpose());
   const kron = kronecker(B, A.transpose()); // ((K1−q)(L1−q)) × (K1·L1)
   const lambda = kron.mmul(vecColumn(Theta));
   const T = kronecker(Ginv.transpose(), inverseUpper(F).transpose()); // G⁻ᵀ ⊗ F⁻ᵀ
@@ -190,7 +128,7 @@ export function rankTest(input: RankTestInput): RankTestResult {
     // a two-way (CGM) S can be indefinite; the quadratic form is then no test statistic (ivreg2 would
     // print a negative or meaningless number): report it as undefined
     if (isIndefinite(Omega)) return NaN;
-    const Oi = new Matrix(inverseSpd(Omega));
+    const Oi = inverseSpdMatrix(Omega);
     return N * lambda.transpose().mmul(Oi).mmul(lambda).get(0, 0);
   };
   const kpLM = statistic(Y);
@@ -213,7 +151,7 @@ function craggDonaldStatistic(YY: Matrix, fitted: readonly Float64Array[], resid
   const K = fitted.length;
   const n = fitted[0].length;
   const Tm12 = symInvSqrt(YY);
-  const E = crossCols(resid, resid);
+  const E = crossMatrix(resid, resid);
   const eig = new EigenvalueDecomposition(Tm12.mmul(E).mmul(Tm12), { assumeSymmetric: true });
   const W = Tm12.mmul(eig.eigenvectorMatrix); // columns w_k
   let cd = Infinity;
@@ -232,62 +170,4 @@ function craggDonaldStatistic(YY: Matrix, fitted: readonly Float64Array[], resid
     cd = Math.min(cd, h / e); // e = 0: that direction is fitted perfectly (+∞)
   }
   return cd;
-}
-
-/** Inverse symmetric square root of a symmetric positive-definite matrix. */
-function symInvSqrt(A: Matrix): Matrix {
-  const e = new EigenvalueDecomposition(A, { assumeSymmetric: true });
-  const Q = e.eigenvectorMatrix;
-  const d = e.realEigenvalues.map((l) => 1 / Math.sqrt(l));
-  return Q.mmul(Matrix.diag(d)).mmul(Q.transpose());
-}
-
-/** A symmetric matrix with an eigenvalue below −1e-12 of its largest absolute eigenvalue. */
-function isIndefinite(A: Matrix): boolean {
-  const ev = new EigenvalueDecomposition(A, { assumeSymmetric: true }).realEigenvalues;
-  const scale = Math.max(...ev.map(Math.abs));
-  return ev.some((l) => l < -1e-12 * scale);
-}
-
-function vecColumn(M: Matrix): Matrix {
-  const v = new Matrix(M.rows * M.columns, 1);
-  for (let j = 0; j < M.columns; j++) for (let i = 0; i < M.rows; i++) v.set(j * M.rows + i, 0, M.get(i, j));
-  return v;
-}
-
-function kronecker(A: Matrix, B: Matrix): Matrix {
-  const K = new Matrix(A.rows * B.rows, A.columns * B.columns);
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.columns; j++) {
-    const a = A.get(i, j);
-    for (let p = 0; p < B.rows; p++) for (let r = 0; r < B.columns; r++) K.set(i * B.rows + p, j * B.columns + r, a * B.get(p, r));
-  }
-  return K;
-}
-
-function inverseUpper(R: Matrix): Matrix {
-  const k = R.rows;
-  const X = new Matrix(k, k);
-  for (let j = 0; j < k; j++) {
-    X.set(j, j, 1 / R.get(j, j));
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let p = i + 1; p <= j; p++) s += R.get(i, p) * X.get(p, j);
-      X.set(i, j, -s / R.get(i, i));
-    }
-  }
-  return X;
-}
-
-function inverseSpd(M: Matrix): number[][] {
-  const k = M.rows;
-  const flat = Float64Array.from(M.to1DArray());
-  const inv = spdInverse(flat, k);
-  if (!inv) return mlInverse(M, true).to2DArray();
-  const out: number[][] = [];
-  for (let i = 0; i < k; i++) out.push(Array.from(inv.subarray(i * k, (i + 1) * k)));
-  return out;
-}
-
-function inverseGeneral(M: Matrix): number[][] {
-  return mlInverse(M).to2DArray();
 }

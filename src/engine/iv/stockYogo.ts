@@ -1,7 +1,7 @@
 /**
  * Stock & Yogo (2005) critical values for the Cragg–Donald Wald F (2SLS), as ivreg2 prints
- * them beside the weak-identification statistic (`s_cdsy` in livreg2.mata; transcribed in
- * ../shared/spec/formulas.md §3.5). Source: Stock, J.H. and Yogo, M. (2005), "Testing for
+ * them beside the weak-identification statistic (`s_cdsy` in livreg2.mata; the same tables in
+ * docs/methods.md §3.5). Source: Stock, J.H. and Yogo, M. (2005), "Testing for
  * Weak Instruments in Linear IV Regression", Tables 5.1 (relative bias) and 5.2 (size).
  *
  * Rows are L1 = number of excluded instruments (1..10 here); columns per K1 = number of

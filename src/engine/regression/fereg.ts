@@ -32,6 +32,8 @@ export interface FeregInput {
 export interface FeregOptions extends AbsorbOptions {
   /** The variance estimator (vcov/types.ts); default by vcov/clusters.ts `chooseVcov`. */
   readonly vcov?: VcovType;
+  /** Called as each stage ends ("absorb", "solve", "vcov"), for the bench's per-stage split. */
+  readonly onStage?: (stage: "absorb" | "solve" | "vcov") => void;
 }
 
 export interface FeregResult {
@@ -99,6 +101,7 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const hasFe = fe.length > 0;
   const yt = abs.demeaner.demean(y);
   const cols = xs.map((x) => abs.demeaner.demean(x));
+  opts.onStage?.("absorb");
   const names = input.x.map((c) => c.name);
   if (!hasFe) {
     // the constant goes first so that, as in Stata and R, a regressor collinear with it (e.g. a
@@ -116,9 +119,11 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const dfA = hasFe ? abs.dof.dfA : 0;
   assertEnoughObservations(N, K, dfA);
   const dfResid = N - K - dfA;
+  opts.onStage?.("solve");
   const kept = ls.keep.map((j) => cols[j]);
   const absorbed = { dof: abs.dof, hasFe };
   const { V, tDf } = variance({ bread: ls.bread, cols: kept, resid: ls.resid, clusters: abs.clusters, fe: absorbed }, spec);
+  opts.onStage?.("vcov");
   const tests = coefficientTests(ls.beta, V, tDf);
   if (!tests.se.every(Number.isFinite)) throw overflowError();
   const terms = ls.keep.map((j) => names[j]);

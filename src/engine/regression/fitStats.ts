@@ -1,5 +1,5 @@
 /**
- * Goodness-of-fit statistics as reghdfe and fixest report them (spec formulas.md §1.4):
+ * Goodness-of-fit statistics as reghdfe and fixest report them (docs/methods.md §1.4):
  * RSS residual sum of squares, TSS around the mean of y, TSS_within = Σ ỹ² (y after
  * removing all fixed effects), df_resid = N − K − df_a.
  *

@@ -1,6 +1,6 @@
-import { numericColumn, NumericColumn } from "../data/columns";
+import { NumericColumn } from "../data/columns";
 import { assertNoDuplicatePanelRows } from "../data/duplicatePanelRows";
-import { columnIndex, RawTable, tableIds, tableNumeric } from "../data/table";
+import { DataTable, tableIds, tableNumeric } from "../data/table";
 import { valueError } from "../errors";
 import { entropyWeights } from "../index/entropy";
 import { locationQuotient } from "../index/locquot";
@@ -31,7 +31,7 @@ import { interactionName } from "./design/studyDesign";
 /** Row 1 of the user's sheet or file is the header: the first data row is row 2. */
 const ROW_OF_FIRST_DATA = 2;
 
-export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
+export function buildPanel(table: DataTable, def: StudyDefinition): StudyPanel {
   const city = tableIds(table, def.columns.city);
   const year = tableIds(table, def.columns.year);
   assertNoDuplicatePanelRows(city, year, ROW_OF_FIRST_DATA);
@@ -62,7 +62,7 @@ export function buildPanel(table: RawTable, def: StudyDefinition): StudyPanel {
   if (def.treatmentAlt) num(def.treatmentAlt.column);
   for (const c of def.controls) setVar(p, controlName(c), c.log ? logOf(c.column, num(c.column).values, ROW_OF_FIRST_DATA) : num(c.column).values);
 
-  const trend = trendOf(numericColumn(def.columns.year, table.columns[columnIndex(table, def.columns.year)], 2).values);
+  const trend = trendOf(tableNumeric(table, def.columns.year).values);
   for (const iv of def.instruments) setVar(p, iv.name, iv.timesTrend ? productOf(num(iv.column).values, trend) : num(iv.column).values);
 
   const m = def.mechanisms;

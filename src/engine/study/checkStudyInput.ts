@@ -1,4 +1,4 @@
-import { RawTable } from "../data/table";
+import { DataTable } from "../data/table";
 import { buildPanel } from "./buildPanel";
 import { StudyDefinition } from "./definition";
 import { StudyPanel } from "./panel";
@@ -11,7 +11,7 @@ import { validateMapping } from "./validateMapping";
  * error naming the cell), one row per city and year, positive values under ln, non-constant
  * moderators. Throws the same CityPanelError the study would; returns the panel.
  */
-export function checkStudyInput(table: RawTable, def: StudyDefinition): StudyPanel {
+export function checkStudyInput(table: DataTable, def: StudyDefinition): StudyPanel {
   validateMapping(def, table);
   return buildPanel(table, def);
 }

@@ -1,4 +1,4 @@
-import { RawTable } from "../data/table";
+import { DataTable } from "../data/table";
 import { CityPanelError, valueError } from "../errors";
 import { Bilingual, Lang, t } from "../i18n/lang";
 import { LABELS } from "../i18n/tableLabels";
@@ -46,7 +46,7 @@ export class StudyCancelled extends CityPanelError {
   }
 }
 
-export function runStudy(table: RawTable, def: StudyDefinition, opts: StudyOptions): StudyResult {
+export function runStudy(table: DataTable, def: StudyDefinition, opts: StudyOptions): StudyResult {
   validateMapping(def, table);
   const panel = buildPanel(table, def);
   const ids = opts.tables ?? (Object.keys(STUDY_TABLES) as TableId[]);

@@ -1,4 +1,4 @@
-import { RawTable } from "../data/table";
+import { DataTable } from "../data/table";
 import { valueError } from "../errors";
 import { resolveVcov, STUDY_KEYS } from "../vcov/resolve";
 import { StudyDefinition } from "./definition";
@@ -8,7 +8,7 @@ import { StudyDefinition } from "./definition";
  * every column it names exists, every indicator has a direction and a known dimension, the
  * roles are distinct. Errors name the column (and the role it plays).
  */
-export function validateMapping(def: StudyDefinition, table: RawTable): void {
+export function validateMapping(def: StudyDefinition, table: DataTable): void {
   const have = new Set(table.names);
   const need: [string, string, string][] = [];
   const add = (column: string | undefined, role: string, roleZh: string) => { if (column) need.push([column, role, roleZh]); };

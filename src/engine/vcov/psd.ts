@@ -1,4 +1,5 @@
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { EigenvalueDecomposition } from "ml-matrix";
+import { asMatrix } from "../linalg/decompositions";
 
 /**
  * Make a symmetric matrix positive semi-definite by setting negative eigenvalues to zero
@@ -6,9 +7,7 @@ import { EigenvalueDecomposition, Matrix } from "ml-matrix";
  * `reghdfe_fix_psd`). Returns the input unchanged when it is already PSD.
  */
 export function clipToPsd(V: Float64Array, k: number): { V: Float64Array; clipped: boolean } {
-  const M = new Matrix(k, k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) M.set(i, j, V[i * k + j]);
-  const eig = new EigenvalueDecomposition(M, { assumeSymmetric: true });
+  const eig = new EigenvalueDecomposition(asMatrix(V, k), { assumeSymmetric: true });
   const lambda = eig.realEigenvalues;
   if (lambda.every((l) => l >= 0)) return { V, clipped: false };
   const Q = eig.eigenvectorMatrix;

@@ -1,4 +1,5 @@
 import { AbsorptionCache } from "../../engine/fe/absorptionCache";
+import { byName } from "../../engine/functionArguments";
 import { Lang } from "../../engine/i18n/lang";
 import { Spill } from "../adapters/common";
 import { feregSpill } from "../adapters/fereg";
@@ -12,10 +13,13 @@ import { iv2slsSpill } from "../adapters/iv2sls";
  * @example
  * runHeavy("FEREG", [y, x, fe, "robust"], "en", cache)   // the same spill as =CITYPANEL.FEREG(y, x, fe, "robust")
  */
-export type HeavyFunction = "FEREG" | "IV2SLS";
+export type HeavyFunction = "FEREG" | "IV2SLS"; // argument order: engine/functionArguments.ts
 
 export function runHeavy(fn: HeavyFunction, args: readonly unknown[], lang: Lang, cache: AbsorptionCache): Spill {
-  const a = (k: number) => args[k];
-  if (fn === "FEREG") return feregSpill(a(0), a(1), a(2), a(3), a(4), a(5), lang, cache, a(6));
-  return iv2slsSpill(a(0), a(1), a(2), a(3), a(4), a(5), a(6), a(7), lang, cache, a(8));
+  if (fn === "FEREG") {
+    const a = byName("FEREG", args);
+    return feregSpill(a.y, a.x, a.fe, a.vcov, a.cluster, a.output, lang, cache, a.rowlabels);
+  }
+  const a = byName("IV2SLS", args);
+  return iv2slsSpill(a.y, a.endog, a.instruments, a.exog, a.fe, a.vcov, a.cluster, a.output, lang, cache, a.rowlabels);
 }

@@ -1,5 +1,5 @@
 /**
- * df_a as reghdfe counts it (src/engine/fe/dof.ts; formulas.md §1.3 and reghdfe's DoF.mata):
+ * df_a as reghdfe counts it (src/engine/fe/dof.ts; docs/methods.md §1.3 and reghdfe's DoF.mata):
  * the worked table for a balanced 196 × 14 panel, the disconnected case (mobility groups),
  * three FEs and one FE. All counts exact.
  */
@@ -15,7 +15,7 @@ function ids(p: Panel, names: readonly string[]): { codes: Int32Array[]; levels:
   return { codes: f.map((c) => c.codes), levels: f.map((c) => c.levels.length) };
 }
 
-describe("balanced 196 × 14 panel (formulas.md §1.3 worked table)", () => {
+describe("balanced 196 × 14 panel (docs/methods.md §1.3 worked table)", () => {
   const fe = ids(PUBLIC, ["city", "year"]);
   const cl = (names: string[]) => ids(PUBLIC, names).codes;
 

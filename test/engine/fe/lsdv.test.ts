@@ -10,7 +10,7 @@
  * accurate to ~1e-12 here; the engine's exact two-way path to rounding, its alternating
  * projections to 1e-12 on the residual scale).
  *
- * Degrees of freedom: the small-sample factors are written here from formulas.md §1.3/§2
+ * Degrees of freedom: the small-sample factors are written here from docs/methods.md §1.3/§2
  * (reghdfe): iid RSS/(N−K−df_a), robust N/(N−K−df_a), cluster (N−1)/(N−K−df_a_nonnested −
  * nested_adj)·G/(G−1). For two FEs df_a is the exact rank of the dummies (checked against
  * the LSDV rank); for three FEs reghdfe's pairwise count can exceed it (case "agglo×year").
@@ -171,7 +171,7 @@ const CASES: Case[] = [
     // reghdfe: 196 + 14 + 266 levels; year loses max(1, m(city,year)=1) = 1, agglo×year loses
     // max(1, m(city,ay)=19, m(year,ay)=14) = 19 ⇒ df_a = 456. The exact rank is 443: the 13
     // remaining year dummies lie in the span of agglo×year, which pairwise counts cannot see
-    // (formulas.md §1.3: "conservative for ≥3").
+    // (docs/methods.md §1.3: "conservative for ≥3").
     label: "three FEs: city, year, agglomeration×year (balanced)", panel: aggloYear, y: "inn", x: PANEL_X, fe: ["city", "year", "aggyear"],
     dfA: 456, lsdvDf: 443, singletons: 0,
     // cluster(city): city nested; year and agglo×year each lose 1, agglo×year max(1, m(year,ay)=14)

@@ -1,4 +1,4 @@
-/** Coupling degree C, development T, coordination degree D (formulas.md §7.2). */
+/** Coupling degree C, development T, coordination degree D (docs/methods.md §7.2). */
 import fc from "fast-check";
 import { CityPanelError } from "../../../src/engine/errors";
 import { couplingCoordination } from "../../../src/engine/index/coupling";

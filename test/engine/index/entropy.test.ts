@@ -1,7 +1,7 @@
-/** Entropy weights (formulas.md §4) against panel_public.json / panel_public_derived.csv, properties, bad input. */
+/** Entropy weights (docs/methods.md §4) against panel_public.json / panel_public_derived.csv, properties, bad input. */
 import * as path from "path";
 import fc from "fast-check";
-import { readCsv } from "../../../src/cli/readTable";
+import { readCsv } from "../../../src/cli/readCsvCells";
 import { factorize } from "../../../src/engine/data/columns";
 import { tableIds, tableNumeric } from "../../../src/engine/data/table";
 import { CityPanelError } from "../../../src/engine/errors";

@@ -1,4 +1,4 @@
-/** Interaction terms x·z, optionally mean-centred (formulas.md §7.4). */
+/** Interaction terms x·z, optionally mean-centred (docs/methods.md §7.4). */
 import fc from "fast-check";
 import { CityPanelError } from "../../../src/engine/errors";
 import { interactionTerm } from "../../../src/engine/index/interaction";

@@ -1,7 +1,7 @@
-/** Location quotient (formulas.md §7.1) against panel_public_derived.csv lq_F_K (totals by year). */
+/** Location quotient (docs/methods.md §7.1) against panel_public_derived.csv lq_F_K (totals by year). */
 import * as path from "path";
 import fc from "fast-check";
-import { readCsv } from "../../../src/cli/readTable";
+import { readCsv } from "../../../src/cli/readCsvCells";
 import { factorize } from "../../../src/engine/data/columns";
 import { tableIds, tableNumeric } from "../../../src/engine/data/table";
 import { CityPanelError } from "../../../src/engine/errors";

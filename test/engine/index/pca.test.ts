@@ -1,7 +1,7 @@
-/** PCA composite index (formulas.md §5) against panel_public.json / panel_public_derived.csv. */
+/** PCA composite index (docs/methods.md §5) against panel_public.json / panel_public_derived.csv. */
 import * as path from "path";
 import fc from "fast-check";
-import { readCsv } from "../../../src/cli/readTable";
+import { readCsv } from "../../../src/cli/readCsvCells";
 import { tableNumeric } from "../../../src/engine/data/table";
 import { CityPanelError } from "../../../src/engine/errors";
 import { bartlettSphericity, kmoMsa } from "../../../src/engine/index/factorability";

@@ -1,4 +1,4 @@
-/** Stata `_pctile` (Hyndman–Fan type 2) percentiles, formulas.md §6.2. */
+/** Stata `_pctile` (Hyndman–Fan type 2) percentiles, docs/methods.md §6.2. */
 import fc from "fast-check";
 import { percentileOfSorted, percentilesType2, percentileType2, sortedPresent } from "../../../src/engine/index/percentile";
 import { CityPanelError } from "../../../src/engine/errors";
@@ -14,7 +14,7 @@ function type2Reference(sorted: number[], pNum: number, pDen: number): number {
 }
 
 describe("percentileType2", () => {
-  test("worked examples of formulas.md §6.2", () => {
+  test("worked examples of docs/methods.md §6.2", () => {
     const x = Float64Array.from({ length: 2744 }, (_, i) => i + 1); // x_(k) = k
     expect(percentileType2(x, 1)).toBe(28); // P = 27.44 → x_(28)
     expect(percentileType2(x, 99)).toBe(2717); // P = 2716.56 → x_(2717)

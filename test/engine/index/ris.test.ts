@@ -1,4 +1,4 @@
-/** Industrial-structure index ris = Σ m·s_m (formulas.md §7.3). */
+/** Industrial-structure index ris = Σ m·s_m (docs/methods.md §7.3). */
 import fc from "fast-check";
 import { tableNumeric } from "../../../src/engine/data/table";
 import { CityPanelError } from "../../../src/engine/errors";

@@ -1,7 +1,7 @@
-/** Winsorising / trimming at Stata `_pctile` cut points (winsor2), formulas.md §6.1. */
+/** Winsorising / trimming at Stata `_pctile` cut points (winsor2), docs/methods.md §6.1. */
 import * as path from "path";
 import fc from "fast-check";
-import { readCsv } from "../../../src/cli/readTable";
+import { readCsv } from "../../../src/cli/readCsvCells";
 import { factorize } from "../../../src/engine/data/columns";
 import { tableNumeric } from "../../../src/engine/data/table";
 import { CityPanelError } from "../../../src/engine/errors";

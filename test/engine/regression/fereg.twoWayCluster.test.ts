@@ -1,6 +1,6 @@
 /**
  * Two-way clustered SEs (Cameron–Gelbach–Miller) in FEREG against a direct implementation
- * written here from formulas.md §2 with ml-matrix: within transformation by the balanced
+ * written here from docs/methods.md §2 with ml-matrix: within transformation by the balanced
  * closed form ỹ = y − ȳ_i· − ȳ_·t + ȳ (or, for unbalanced panels, the LSDV residual on the
  * dummies), B = (X̃'X̃)⁻¹, meat M1 + M2 − M12 (M12 over the intersection clusters),
  * V = (N−1)/(N−K−df_a_nonnested−nested_adj)·G/(G−1)·B·meat·B with G = min(G1, G2), and
@@ -22,7 +22,7 @@ interface Case {
   readonly fe: readonly [string, string];
   readonly cluster: readonly [string, string];
   readonly balanced: boolean;
-  /** df_a of the FEs not nested in either cluster variable, and nested_adj (formulas.md §1.3). */
+  /** df_a of the FEs not nested in either cluster variable, and nested_adj (docs/methods.md §1.3). */
   readonly dfNon: number;
   readonly adj: 0 | 1;
   /** Whether B·meat·B has a negative eigenvalue here (so the clip is exercised). */
@@ -148,7 +148,7 @@ test.each(CASES.filter((c) => c.clips).map((c) => [c.label, c] as const))("%s: t
   expect(Math.min(...lambda)).toBeGreaterThan(-1e-12 * Math.max(...lambda));
 });
 
-describe("adjusted R², adjusted within R² and RMSE under clustering: used_df_r = N − K − df_a − df_a_nested (formulas.md §1.4)", () => {
+describe("adjusted R², adjusted within R² and RMSE under clustering: used_df_r = N − K − df_a − df_a_nested (docs/methods.md §1.4)", () => {
   const p = PUBLIC;
   const N = p.n;
   const K = PANEL_X.length;

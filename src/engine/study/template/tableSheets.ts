@@ -7,6 +7,7 @@ import { ModelSpec } from "../design/modelSpec";
 import { designOf, STUDY_DESIGN, TableDesign, TableId } from "../design/studyDesign";
 import { Arg, Formula } from "./formulas";
 import { RangeRef } from "./ranges";
+import { inCallOrder } from "../../functionArguments";
 import { DataSheetLayout, numberArg, OMITTED, rangeArg, TemplateCell, TemplateSheet, textArg } from "./templateTypes";
 import { VariableRefs } from "./variableSheets";
 
@@ -45,9 +46,8 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
   function sheetOf(id: TableId): { name: string; title: string } {
     return { name: t(designOf(id).sheet, lang), title: t(designOf(id).title, lang) };
   }
-  function vcovArgs(): Arg[] {
-    if (def.vcov !== "cluster") return [textArg(def.vcov), OMITTED];
-    return [textArg("cluster"), rangeArg(refs.cluster!)];
+  function vcovArgs(): { vcov: Arg; cluster?: Arg } {
+    return def.vcov === "cluster" ? { vcov: textArg("cluster"), cluster: rangeArg(refs.cluster!) } : { vcov: textArg(def.vcov) };
   }
 
   /** A regression table: literal row labels in A, captions in row 2, one formula per model in row 3. */
@@ -69,7 +69,10 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
   const coefRows = (names: readonly string[]): string[] => names.flatMap((n) => [n, ""]);
   const tail = (stats: string[]): string[] => [`${def.columns.city} FE`, `${def.columns.year} FE`, ...stats];
   function fereg(y: RangeRef, x: RangeRef, withFe = true): (labels: Arg) => Formula {
-    return (labels) => ({ kind: "call", fn: "FEREG", args: [rangeArg(y), rangeArg(x), withFe ? rangeArg(refs.fe) : OMITTED, ...vcovArgs(), textArg("column"), labels] });
+    return (labels) => ({
+      kind: "call", fn: "FEREG",
+      args: inCallOrder("FEREG", { y: rangeArg(y), x: rangeArg(x), fe: withFe ? rangeArg(refs.fe) : OMITTED, ...vcovArgs(), output: textArg("column"), rowlabels: labels }, OMITTED),
+    });
   }
 
   function table1(): TemplateSheet {
@@ -110,7 +113,10 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
     if (spec.estimator === "fereg") return fereg(r.y, r.x, spec.fe);
     return (labels) => ({
       kind: "call", fn: "IV2SLS",
-      args: [rangeArg(r.y), rangeArg(r.endogenous!), rangeArg(r.instruments!), rangeArg(r.x), spec.fe ? rangeArg(refs.fe) : OMITTED, ...vcovArgs(), textArg(spec.stage === "first" ? "first" : "column"), labels],
+      args: inCallOrder("IV2SLS", {
+        y: rangeArg(r.y), endog: rangeArg(r.endogenous!), instruments: rangeArg(r.instruments!), exog: rangeArg(r.x), fe: spec.fe ? rangeArg(refs.fe) : OMITTED,
+        ...vcovArgs(), output: textArg(spec.stage === "first" ? "first" : "column"), rowlabels: labels,
+      }, OMITTED),
     });
   }
 
