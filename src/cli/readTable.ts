@@ -53,5 +53,3 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
   }
 }
 
-/** The csv-parse cell reader, for scripts and tests that want raw cells (readCsvCells.ts). */
-export { readCsv } from "./readCsvCells";

@@ -5,7 +5,7 @@
  * (studyDefinitionFromJson) or is checked against the data before a run (validateMapping).
  */
 import * as path from "path";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
 import { studyDefinitionFromJson } from "../../src/engine/study/parseDefinition";
 import { validateMapping } from "../../src/engine/study/validateMapping";

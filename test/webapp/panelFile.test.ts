@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readCsv } from "../../src/cli/readTable";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { decodeText, panelFileRows } from "../../src/webapp/panelFile";
 import { isCityPanelError } from "../../src/engine/errors";
 

@@ -11,7 +11,6 @@ import { shown } from "../../engine/i18n/quote";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
 import { readData } from "../readerOptions";
-import { writeStudyWorkbook } from "../workbook/writeStudyWorkbook";
 import { outputTarget } from "../outputFile";
 
 /**
@@ -58,6 +57,8 @@ export const studyCommand: Command = {
       source: synthetic ? `${input} (CityPanel synthetic sample panel)` : path.resolve(input),
       synthetic,
     });
+    // exceljs is loaded only when a workbook is written: it is a third of the start-up time
+    const { writeStudyWorkbook } = await import("../workbook/writeStudyWorkbook");
     const sheets = await writeAtomically(target.file, (tmp) => writeStudyWorkbook(result, tmp, lang));
     const seconds = (Date.now() - started) / 1000;
     return {

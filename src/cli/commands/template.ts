@@ -6,7 +6,6 @@ import { checkStudyInput } from "../../engine/study/checkStudyInput";
 import { Command } from "../command";
 import { samplePanelPath } from "../packageRoot";
 import { readData } from "../readerOptions";
-import { writeTemplateWorkbook } from "../workbook/writeTemplateWorkbook";
 import { outputTarget } from "../outputFile";
 import { readConfig, tooManyFiles, writeAtomically } from "./studyOptions";
 
@@ -36,6 +35,7 @@ export const templateCommand: Command = {
     const input = args.positionals[0] ?? samplePanelPath();
     const data = await readData(args, input);
     checkStudyInput(data, def); // the same checks as `citypanel study`: nothing is written for data the study would refuse
+    const { writeTemplateWorkbook } = await import("../workbook/writeTemplateWorkbook"); // exceljs only when writing
     const { sheets, formulas } = await writeAtomically(target.file, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, args.positionals.length === 0));
     const json = { command: "template", out: path.resolve(out), input: path.resolve(input), lang, rows: data.rows, sheets, formulas };
     const text = lang === "zh"

@@ -26,18 +26,54 @@ export interface DuplicatePanelRow {
  */
 export function firstDuplicatePanelRow(id: IdColumn, time: IdColumn, firstRow = 2): DuplicatePanelRow | null {
   const n = Math.min(id.codes.length, time.codes.length);
-  const width = time.levels.length;
-  const seen = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const a = id.codes[i];
-    const b = time.codes[i];
-    if (a < 0 || b < 0) continue;
-    const key = a * width + b;
-    const before = seen.get(key);
-    if (before !== undefined) return { id: id.levels[a], time: time.levels[b], rows: [before + firstRow, i + firstRow] };
-    seen.set(key, i);
+  const ids = id.levels.length;
+  const times = time.levels.length;
+  // rows grouped by id (a counting sort, stable: rows increase within a group), then, group by
+  // group, the time codes seen: typed arrays only, no map keyed by pair (a million-row panel)
+  const seenIn = new Int32Array(times).fill(-1); // the group in which a time code was last seen
+  const firstAt = new Int32Array(times); // and the row it was seen in
+  if (groupedById(id.codes, n)) {
+    // a panel sorted by id (the usual file): one pass in row order, the first repeat is the answer
+    for (let i = 0; i < n; i++) {
+      const g = id.codes[i];
+      const b = time.codes[i];
+      if (g < 0 || b < 0) continue;
+      if (seenIn[b] !== g) { seenIn[b] = g; firstAt[b] = i; continue; }
+      return { id: id.levels[g], time: time.levels[b], rows: [firstAt[b] + firstRow, i + firstRow] };
+    }
+    return null;
   }
-  return null;
+  const start = new Int32Array(ids + 1);
+  for (let i = 0; i < n; i++) if (id.codes[i] >= 0 && time.codes[i] >= 0) start[id.codes[i] + 1]++;
+  for (let g = 0; g < ids; g++) start[g + 1] += start[g];
+  const next = start.slice(0, ids);
+  const order = new Int32Array(start[ids]);
+  for (let i = 0; i < n; i++) if (id.codes[i] >= 0 && time.codes[i] >= 0) order[next[id.codes[i]]++] = i;
+  let second = n; // the earliest row that repeats a pair seen before …
+  let first = -1; // … and the row it repeats
+  for (let g = 0; g < ids; g++) {
+    for (let k = start[g]; k < start[g + 1]; k++) {
+      const i = order[k];
+      const b = time.codes[i];
+      if (seenIn[b] !== g) { seenIn[b] = g; firstAt[b] = i; continue; }
+      if (i < second) { second = i; first = firstAt[b]; }
+      break; // later repeats in this group come after row i
+    }
+  }
+  if (first < 0) return null;
+  return { id: id.levels[id.codes[second]], time: time.levels[time.codes[second]], rows: [first + firstRow, second + firstRow] };
+}
+
+/** True when each id's rows are consecutive, in order of first appearance (codes never go down; missing ids skipped). */
+function groupedById(codes: Int32Array, n: number): boolean {
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const g = codes[i];
+    if (g < 0) continue;
+    if (g < last) return false;
+    last = g;
+  }
+  return true;
 }
 
 /** The message for a repeated pair, in both languages. */

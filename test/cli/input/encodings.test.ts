@@ -1,6 +1,6 @@
 /**
  * Issue 11 (1): the sample panel saved as GB18030 (what Excel on Chinese Windows writes), as
- * UTF-16 LE/BE with BOM and as UTF-8 with BOM gives exactly the study of the UTF-8 file;
+ * UTF-16 LE/BE with and without BOM and as UTF-8 with BOM gives exactly the study of the UTF-8 file;
  * `--encoding` overrides the detection.
  */
 import * as fs from "fs";
@@ -18,6 +18,8 @@ const copies: Record<string, Buffer> = {
   "gb18030": iconv.encode(text, "gb18030"),
   "utf-16le with BOM": Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]),
   "utf-16be with BOM": Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, "utf-16be")]),
+  "utf-16le without BOM": iconv.encode(text, "utf-16le"),
+  "utf-16be without BOM": iconv.encode(text, "utf-16be"),
   "utf-8 with BOM": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]),
 };
 

@@ -7,6 +7,9 @@ import { DECIMAL_END, NOT_FAST, parseDecimalBytes, parseDecimalPrefix } from "./
 const QUOTE = 34, LF = 10, CR = 13;
 const NUM = 1, ID = 2;
 
+/** A space, tab or line-break byte (an id with one at either end goes the general way: trimmed). */
+const isSpaceByte = (x: number) => x === 32 || (x >= 9 && x <= 13);
+
 /** Thrown when bytes taken as UTF-8 are not: the driver reads the file again as GB18030. */
 export class NotUtf8Error extends Error {
   constructor() { super("not UTF-8"); }
@@ -98,8 +101,7 @@ export class CsvColumnParser {
             p++;
           }
           if (p >= n && !last) return recStart;
-          const ws = (x: number) => x === 32 || (x >= 9 && x <= 13);
-          if (p > s && !ws(b[s]) && !ws(b[p - 1])) this.codes[col]![this.rows] = this.maps[col]!.codeHashed(b, s, p, h);
+          if (p > s && !isSpaceByte(b[s]) && !isSpaceByte(b[p - 1])) this.codes[col]![this.rows] = this.maps[col]!.codeHashed(b, s, p, h);
           else this.store(col, b, s, p);
         } else {
           while (p < n) {

@@ -31,6 +31,25 @@ export function byteOrderMark(b: Uint8Array): { encoding: TextEncodingName; leng
 }
 
 /**
+ * UTF-16 saved without a byte-order mark, told by its zero bytes: text whose characters are
+ * mostly ASCII (a CSV's digits, commas and line breaks) has a zero in every other byte — the
+ * odd ones in little-endian, the even ones in big-endian. Looks at the first 512 bytes.
+ */
+export function utf16WithoutBom(b: Uint8Array): TextEncodingName | null {
+  const n = Math.min(b.length, 512) & ~1;
+  if (n < 4) return null;
+  let even = 0, odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.5 && even === 0) return "utf-16le";
+  if (even >= pairs * 0.5 && odd === 0) return "utf-16be";
+  return null;
+}
+
+/**
  * True when `b` is valid UTF-8, allowing a multi-byte character cut off at the end (the
  * sample is a prefix of the file). ASCII runs are checked a byte at a time, which is fast
  * enough for the prefix this is used on.

@@ -2,7 +2,7 @@ import { valueError } from "../../errors";
 import { headerNames, noColumnError } from "../table";
 import { ColumnRequest, ColumnUse, TypedTable } from "../typedTable";
 import { CsvColumnParser, NotUtf8Error } from "./csvColumns";
-import { byteOrderMark, encodingFromName, looksUtf8, TextEncodingName, toUtf8Stream } from "./encoding";
+import { byteOrderMark, encodingFromName, looksUtf8, TextEncodingName, toUtf8Stream, utf16WithoutBom } from "./encoding";
 import { delimiterFromOption, detectDelimiter, firstRecordEnd, splitRecord } from "./header";
 
 /** Bytes to read: one buffer, a list of chunks, or a function that (re)opens a chunk stream. */
@@ -31,7 +31,7 @@ export interface ReadColumnsResult extends TypedTable {
 /**
  * Read a delimited text file (CSV) into typed columns: the byte reader every face can use,
  * free of Node APIs (the CLI's file streaming is a thin wrapper in src/cli). Encoding: a BOM
- * (UTF-8, UTF-16 LE/BE) decides; otherwise UTF-8, or GB18030 when the bytes are not valid
+ * (UTF-8, UTF-16 LE/BE) decides; then UTF-16 told by its zero bytes; otherwise UTF-8, or GB18030 when the bytes are not valid
  * UTF-8 (what Excel on Chinese Windows writes). Delimiter: `,` `;` tab or `|`, whichever the
  * header line uses most. Header row first; names as tableFromRows gives them.
  *
@@ -105,7 +105,7 @@ function columnReader(forced: TextEncodingName | undefined, opts: ReadColumnsOpt
 
   const start = (raw: Uint8Array, last: boolean): Uint8Array => {
     const bom = byteOrderMark(raw);
-    if (!encoding) encoding = bom?.encoding ?? (looksUtf8(raw) ? "utf-8" : "gb18030");
+    if (!encoding) encoding = bom?.encoding ?? utf16WithoutBom(raw) ?? (looksUtf8(raw) ? "utf-8" : "gb18030");
     const skip = bom && bom.encoding === encoding ? bom.length : 0;
     toUtf8 = toUtf8Stream(encoding);
     const fatal = encoding === "utf-8" && forced === undefined;
