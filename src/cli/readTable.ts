@@ -9,6 +9,13 @@ import { sniffFileKind } from "./fileKind";
 import { progressReporter } from "./progress";
 import { readParquet } from "./readParquet";
 import { readXlsx } from "./readXlsx";
+import { readXlsxStreaming } from "./readXlsxStream";
+
+/**
+ * Workbooks larger than this (compressed) are read streaming: exceljs's whole-workbook reader
+ * needs about 40 times the file size in memory (4.7 GB and 105 s for a 116 MB, 1M-row sheet).
+ */
+export const XLSX_STREAM_ABOVE = 16 << 20;
 
 export interface ReadTableOptions {
   /** Worksheet of an .xlsx file (default: the first). */
@@ -40,7 +47,7 @@ export async function readTable(file: string, opts: ReadTableOptions = {}): Prom
   if (stat.isDirectory()) throw valueError(`${file} is a directory, not a data file`, `${file} 是文件夹，不是数据文件`);
   if (stat.size === 0 && stat.isFile()) throw valueError(`${file} is empty (0 bytes)`, `${file} 为空（0 字节）`);
   const kind = sniffFileKind(file, path.extname(file).toLowerCase());
-  if (kind === "xlsx") return readXlsx(file, opts.sheet, opts.columns);
+  if (kind === "xlsx") return stat.size > XLSX_STREAM_ABOVE ? readXlsxStreaming(file, opts.sheet, opts.columns) : readXlsx(file, opts.sheet, opts.columns);
   if (kind === "parquet") return readParquet(file, opts.columns);
   const progress = opts.progress ? progressReporter(file, stat.size) : undefined;
   try {

@@ -24,14 +24,14 @@ export function worksheetRows(ws: Worksheet, formulasWithoutResults?: Set<number
 }
 
 /** A formula cell whose file holds no cached result. */
-function isFormulaWithoutResult(v: unknown): boolean {
+export function isFormulaWithoutResult(v: unknown): boolean {
   if (v === null || typeof v !== "object" || v instanceof Date) return false;
   const o = v as Record<string, unknown>;
   return ("formula" in o || "sharedFormula" in o) && (o.result === undefined || o.result === null);
 }
 
 /** Reduce an exceljs cell value (formula results, rich text, errors, dates) to a plain cell. */
-function xlsxCellValue(v: unknown): unknown {
+export function xlsxCellValue(v: unknown): unknown {
   if (v === null || v === undefined) return "";
   if (typeof v !== "object") return v;
   if (v instanceof Date) return v.getUTCFullYear() * 10000 + (v.getUTCMonth() + 1) * 100 + v.getUTCDate();

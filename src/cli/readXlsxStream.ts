@@ -1,0 +1,101 @@
+import { headerNames, RawTable } from "../engine/data/table";
+import { ColumnRequest } from "../engine/data/typedTable";
+import { isCityPanelError } from "../engine/errors";
+import { damagedXlsxError, emptySheetError, formulasWithoutResultsError, noSheetError, noWorksheetError, readXlsx } from "./readXlsx";
+import { isFormulaWithoutResult, xlsxCellValue } from "./xlsxRows";
+
+interface StreamRow {
+  readonly number: number;
+  readonly cellCount: number;
+  getCell(c: number): { value: unknown };
+  eachCell(f: (cell: { value: unknown }, col: number) => void): void;
+}
+interface StreamSheet extends AsyncIterable<StreamRow> { readonly name: string }
+
+/**
+ * Read an .xlsx sheet as readXlsx does (the same cells, names, row count and errors), but
+ * streaming: exceljs's WorkbookReader parses the sheet XML row by row and only the columns the
+ * command uses are kept, so a 1,048,576-row sheet needs some hundred MB instead of several GB
+ * (and a few times less time). Used by readTable for large files.
+ */
+export async function readXlsxStreaming(file: string, sheet?: string, columns?: readonly ColumnRequest[]): Promise<RawTable> {
+  const ExcelJS = await import("exceljs");
+  const seen: string[] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+    for await (const ws of reader as unknown as AsyncIterable<StreamSheet>) {
+      seen.push(ws.name);
+      if (sheet !== undefined && ws.name !== sheet) {
+        for await (const _ of ws) void _; // the entry must be read through before the next one
+        continue;
+      }
+      const table = await sheetTable(file, ws, columns);
+      // a column named only by the full width ("column7" of a row wider than the header): the whole-workbook reader
+      return table ?? readXlsx(file, sheet, columns);
+    }
+  } catch (e) {
+    if (isCityPanelError(e)) throw e;
+    throw damagedXlsxError(file, e);
+  }
+  if (seen.length === 0) throw noWorksheetError(file);
+  throw noSheetError(file, sheet ?? "", seen);
+}
+
+async function sheetTable(file: string, ws: StreamSheet, columns?: readonly ColumnRequest[]): Promise<RawTable | null> {
+  let header: unknown[] = [];
+  let width = 0;
+  let lastRow = 0; // the last row (1-based) holding a value: trailing empty rows are dropped
+  let wanted: number[] | null = null;
+  let cells: unknown[][] = [];
+  const formulaOnly = new Set<number>();
+  for await (const row of ws) {
+    width = Math.max(width, row.cellCount);
+    let filled = false;
+    row.eachCell((cell, c) => {
+      const v = cell.value;
+      if (isFormulaWithoutResult(v)) formulaOnly.add(c - 1);
+      if (!filled) { const x = xlsxCellValue(v); filled = x !== "" && x !== null; }
+    });
+    if (filled) lastRow = row.number;
+    if (row.number === 1) { header = Array.from({ length: row.cellCount }, (_, j) => xlsxCellValue(row.getCell(j + 1).value)); continue; }
+    if (!wanted) ({ wanted, cells } = choose(header, columns));
+    const i = row.number - 2;
+    for (let k = 0; k < wanted.length; k++) {
+      const j = wanted[k];
+      if (j < row.cellCount) cells[k][i] = xlsxCellValue(row.getCell(j + 1).value);
+    }
+  }
+  if (lastRow === 0) throw emptySheetError(file);
+  const full = Array.from({ length: width }, (_, j) => (j < header.length ? header[j] : ""));
+  const names = headerNames(full);
+  if (!wanted) ({ wanted, cells } = choose(full, columns));
+  const picked = new Set(wanted.map((j) => names[j]));
+  const needed = columns ? columns.map((c) => c.name) : names;
+  if (needed.some((n) => names.includes(n) && !picked.has(n))) return null;
+  const rows = Math.max(0, lastRow - 1);
+  const byColumn = new Map<number, unknown[]>();
+  wanted.forEach((j, k) => {
+    const out = new Array<unknown>(rows);
+    const got = cells[k];
+    for (let i = 0; i < rows; i++) out[i] = i < got.length && got[i] !== undefined ? got[i] : "";
+    byColumn.set(j, out);
+  });
+  for (const j of formulaOnly) if (byColumn.has(j)) throw formulasWithoutResultsError(file, names[j]);
+  return { names, columns: names.map((_, j) => byColumn.get(j) ?? []), rows };
+}
+
+/** The 0-based indices of the columns asked for (all when none are named), and their cell lists. */
+function choose(header: readonly unknown[], columns?: readonly ColumnRequest[]): { wanted: number[]; cells: unknown[][] } {
+  const names = headerNames(header);
+  let wanted: number[];
+  if (columns) {
+    wanted = [];
+    for (const c of columns) {
+      const j = names.indexOf(c.name);
+      // a name not in the header row may still be a "columnN" of a wider row further down:
+      // decided at the end (headerNames over the full width), so only known names are picked here
+      if (j >= 0 && !wanted.includes(j)) wanted.push(j);
+    }
+  } else wanted = names.map((_, j) => j);
+  return { wanted, cells: wanted.map(() => []) };
+}
