@@ -121,7 +121,7 @@ describe("IV2SLS journal columns (Table 4)", () => {
     const a = args("iv1", "first", rl).map((r) => r[0]);
     const b = args("iv2", "first", rl).map((r) => r[0]);
     expect(a[0]).toBe("digit");
-    expect(a[1]).toBe("-1.60e-5***");
+    expect(a[1]).toBe("-0.000016***"); // never scientific notation
     expect([a[3], a[4], b[1], b[2]]).toEqual(["", "", "", ""]);
     expect(b[3]).toMatch(/\*\*\*$/);
     expect([a[5], a[7], b[7]]).toEqual(["Yes", 2744, 2744]);

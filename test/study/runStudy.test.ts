@@ -50,7 +50,7 @@ function expectColumnFrom(tbl: JournalTable, j: number, expected: number[]): voi
     if (!hit) throw new Error(`${tbl.id} column ${j + 1}: ${v} is not a number of the direct engine call`);
   }
 }
-const numbersOf = (r: FeregResult | Iv2slsResult): number[] => [...r.coef, ...r.se, r.nobs, r.r2];
+const numbersOf = (r: FeregResult | Iv2slsResult): number[] => [...r.coef, ...r.se, r.cons.b, r.cons.se, r.nobs, r.r2];
 const coefOf = (r: FeregResult | Iv2slsResult, term: string) => r.coef[r.terms.indexOf(term)];
 
 describe("runStudy on the sample panel", () => {
@@ -58,7 +58,12 @@ describe("runStudy on the sample panel", () => {
     expect(result.tables.map((t) => t.id)).toEqual(["table1", "table2", "table3", "table4", "table5", "table6", "table7"]);
     const zh = runStudy(table, def, { lang: "zh", tables: ["table3", "table4"] });
     expect(zh.tables.map((t) => t.sheetName)).toEqual(["表3 基准回归", "表4 工具变量"]);
-    expect(zh.tables[0].header[1][0]).toBe("变量");
+    expect(zh.tables[0].header[0][0]).toBe("变量");
+    expect(zh.tables[0].body.map((r) => r[0])).toEqual(expect.arrayContaining(["常数项", "城市固定效应", "年份固定效应", "样本量", "R²（整体）"]));
+    expect(zh.tables[0].body.find((r) => r[0] === "城市固定效应")!.slice(1)).toEqual(["未控制", "控制"]);
+    expect(zh.tables[0].notes[0]).toBe("注：*、**、*** 分别表示在 10%、5%、1% 的水平上显著；括号内为稳健标准误。");
+    expect(zh.tables[1].notes.join("")).toContain("最大 IV 规模");
+    expect(zh.tables[1].notes.join("")).not.toContain("偏误");
     for (const t of result.tables) {
       expect(t.sheetName.length).toBeLessThanOrEqual(31);
       for (const r of [...t.header, ...t.body]) expect(r.length).toBe(t.header[0].length);
@@ -68,16 +73,18 @@ describe("runStudy on the sample panel", () => {
 
   test("Table 1: entropy weights (%) and dimension totals equal entropyWeights on the 25 indicators", () => {
     const t1 = byId(result, "table1");
-    const w = t1.values.slice(0, 25).map((r) => r[5]);
+    const w = t1.values.slice(0, 25).map((r) => r[3]);
     w.forEach((v, j) => expect(v).toBeCloseTo(100 * ent.scopes[0].weights[j], 12));
-    const dimTotals = t1.values.map((r) => r[1]).filter((v) => v !== null) as number[];
+    const dimTotals = t1.values.map((r) => r[0]).filter((v) => v !== null) as number[];
     expect(dimTotals).toHaveLength(5);
     dimTotals.forEach((v, k) => {
       const sum = ent.scopes[0].weights.slice(5 * k, 5 * k + 5).reduce((a, b) => a + b, 0);
       expect(v).toBeCloseTo(100 * sum, 12);
     });
-    expect(t1.values[25][5]).toBeCloseTo(100, 10);
-    expect(t1.body[0][3]).toBe("ind01");
+    // the paper's four columns: dimension (weight), indicator, unit, weight %
+    expect(t1.header[0]).toEqual(["Dimension (weight)", "Indicator", "Unit", "Weight (%)"]);
+    expect(t1.body[0][0]).toMatch(/^Innovation resources \(\d+\.\d{4}%\)$/);
+    expect(t1.body[0].slice(1, 3)).toEqual(["Education spending / local fiscal spending", "%"]);
   });
 
   test("Table 2: N, mean, SD, min, max equal describeColumn of each variable", () => {
@@ -87,12 +94,13 @@ describe("runStudy on the sample panel", () => {
     const pop = num("population");
     const entr = num("new_firms").map((v, i) => (100 * v) / pop[i]);
     const vars = [ent.index, num("digit"), ...["gov", "density", "hum", "fin", "trans", "protect", "unemploy"].map(num), cap, ris, entr];
-    expect(t2.body.map((r) => r[0])).toEqual(["inn", "digit", "gov", "density", "hum", "fin", "trans", "protect", "unemploy", "cap", "ris", "ent"]);
+    expect(t2.body.map((r) => r[2])).toEqual(["inn", "digit", "gov", "density", "hum", "fin", "trans", "protect", "unemploy", "cap", "ris", "ent"]);
+    expect(t2.body.map((r) => r[0]).filter((x) => x)).toEqual(["Dependent variable", "Explanatory variable", "Control variables", "Mechanism variables"]);
     vars.forEach((v, i) => {
       const d = describeColumn(col("v", v));
       const row = t2.values[i];
-      expect(row[1]).toBe(d.n);
-      [d.mean, d.sd, d.min, d.max].forEach((e, k) => expect(row[k + 2]).toBeCloseTo(e, 12));
+      expect(row[3]).toBe(d.n);
+      [d.mean, d.sd, d.min, d.max].forEach((e, k) => expect(row[k + 4]).toBeCloseTo(e, 12));
     });
   });
 
@@ -112,12 +120,13 @@ describe("runStudy on the sample panel", () => {
       const z = col(name, num(base).map((v, i) => v * trend[i]));
       const r = iv2sls({ y: inn, endog: [digit], instruments: [z], exog: controls, fe }, { vcov: "robust" });
       const fs = r.firstStages[0];
-      expectColumnFrom(t4, 2 * k, [...fs.coef, ...fs.se, r.nobs]);
-      expectColumnFrom(t4, 2 * k + 1, [...numbersOf(r), r.kpLM, r.kpLMp, r.kpF, 16.38]);
+      expectColumnFrom(t4, 2 * k, [...fs.coef, ...fs.se, fs.cons!.b, fs.cons!.se, fs.r2, r.nobs, r.kpLM, r.kpF]);
+      expectColumnFrom(t4, 2 * k + 1, numbersOf(r));
       const kpRow = t4.body.findIndex((row) => row[0] === "Kleibergen-Paap rk Wald F");
-      expect(t4.values[kpRow][2 * k + 2]).toBeCloseTo(r.kpF, 10);
+      expect(t4.values[kpRow][2 * k + 1]).toBeCloseTo(r.kpF, 10);
+      expect(t4.body[kpRow][2 * k + 1]).toBe(`${r.kpF.toFixed(4)} {16.3800}`);
       const lmRow = t4.body.findIndex((row) => row[0] === "Kleibergen-Paap rk LM");
-      expect(t4.body[lmRow + 1][2 * k + 2]).toBe(`[${r.kpLMp.toFixed(4)}]`); // journals print [0.0000], not an exponent
+      expect(t4.body[lmRow][2 * k + 1]).toBe(`${r.kpLM.toFixed(4)} [${r.kpLMp.toFixed(4)}]`); // journals print [0.0000], not an exponent
     });
   });
 
@@ -154,8 +163,11 @@ describe("runStudy on the sample panel", () => {
   test("Table 7: digit × moderator one at a time equals fereg", () => {
     const t7 = byId(result, "table7");
     // stage and structure are constant within a city: no main-effect row, a note instead; size and inn_infra vary
-    expect(t7.body.map((r) => r[0])).toEqual(expect.arrayContaining(["size", "inn_infra"]));
+    // as the paper: the interactions are shown, the moderators' main effects are not (a note says where they are)
+    expect(t7.body.map((r) => r[0])).not.toContain("size");
     expect(t7.body.map((r) => r[0])).not.toContain("stage");
+    expect(t7.header[0].slice(1)).toEqual(["Development stage", "Agglomeration size", "Innovation infrastructure", "Spatial structure"]);
+    expect(t7.notes).toContain("The regressions also include the main effects of size, inn_infra (not reported).");
     expect(t7.notes).toContain("The main effects of stage, structure do not vary within a city and are absorbed by the city fixed effect, so they are not reported.");
     const infra = pcaIndex(["infra_edu", "infra_hightech", "infra_transport", "infra_it", "infra_finance"].map((c) => col(c, num(c)))).index;
     const mods: [string, Float64Array][] = [["stage", num("stage")], ["size", num("size")], ["inn_infra", infra], ["structure", num("structure")]];

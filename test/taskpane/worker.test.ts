@@ -48,7 +48,7 @@ test("a single FEREG and a single IV2SLS model", async () => {
   const d2 = iv[iv.length - 1];
   expect(d2.type).toBe("done");
   if (d2.type !== "done") return;
-  expect(d2.result.tables[0].header[0]).toEqual(["", "First stage: digit", "Second stage: inn"]);
+  expect(d2.result.tables[0].header[0]).toEqual(["Variable", "First stage: digit", "Second stage: inn"]);
 });
 
 test("errors come back in both languages, naming the column", async () => {
@@ -73,11 +73,11 @@ test("the web app's request: the reply also carries the workbook `citypanel stud
   const msgs = await run({ kind: "study", table, def: defaultStudy(), lang: "en", tables: ["table3"], source: "panel.csv", provenance, workbook: true });
   const done = msgs[msgs.length - 1];
   if (done.type !== "done") throw new Error(JSON.stringify(done));
-  expect(done.result.sheets).toEqual(["Table 3 Baseline", "Data", "Provenance"]);
+  expect(done.result.sheets).toEqual(["Table 3 Baseline", "Provenance", "Data"]);
   expect(done.result.provenance[done.result.provenance.length - 1]).toEqual(provenance[0]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(done.result.workbook!.buffer as ArrayBuffer);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Table 3 Baseline", "Data", "Provenance"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Table 3 Baseline", "Provenance", "Data"]);
   const prov = wb.getWorksheet("Provenance")!;
   expect(prov.getRow(prov.rowCount).values).toEqual([undefined, "written by", "CityPanel web app"]);
   expect(wb.getWorksheet("Data")!.rowCount).toBe(2745);
@@ -87,7 +87,7 @@ test("the web app's single model: its workbook holds the model's table, Data and
   const msgs = await run({ kind: "model", table, def: defaultStudy(), lang: "zh", source: "p.csv", workbook: true, model: { estimator: "fereg", y: "inn", x: ["digit"], fixedEffects: true, vcov: "robust" } });
   const done = msgs[msgs.length - 1];
   if (done.type !== "done") throw new Error(JSON.stringify(done));
-  expect(done.result.sheets).toEqual(["FEREG inn", "数据", "来源说明"]);
+  expect(done.result.sheets).toEqual(["FEREG inn", "来源说明", "数据"]);
   expect(done.result.workbook!.length).toBeGreaterThan(1000);
 });
 

@@ -22,8 +22,8 @@ export function buildStudyWorkbook(result: StudyWorkbookInput, lang: Lang): { wo
   const taken = new Set<string>();
   const names: string[] = [];
   for (const tbl of result.tables) names.push(addTableSheet(wb, tbl, taken).name);
-  names.push(addDataSheet(wb, result, lang, taken));
   names.push(addProvenanceSheet(wb, result, lang, taken));
+  names.push(addDataSheet(wb, result, lang, taken));
   return { workbook: wb, sheets: names };
 }
 
@@ -42,7 +42,10 @@ export async function studyWorkbookBytes(result: StudyWorkbookInput, lang: Lang)
 }
 
 function addDataSheet(wb: ExcelJS.Workbook, r: StudyWorkbookInput, lang: Lang, taken: Set<string>): string {
-  const ws = wb.addWorksheet(safeSheetName(DATA_SHEET[lang], taken), { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(safeSheetName(DATA_SHEET[lang], taken), {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+  });
   const p = r.panel;
   const ids = [p.city, p.year, ...(p.agglomeration ? [p.agglomeration] : [])];
   const vars = [...p.vars.values()];
@@ -53,6 +56,7 @@ function addDataSheet(wb: ExcelJS.Workbook, r: StudyWorkbookInput, lang: Lang, t
       ...vars.map((v) => (Number.isFinite(v.values[i]) ? v.values[i] : "")),
     ]);
   }
+  ws.pageSetup.printArea = `A1:${ws.getColumn(ids.length + vars.length).letter}${p.n + 1}`;
   return ws.name;
 }
 

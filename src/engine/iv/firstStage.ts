@@ -1,5 +1,7 @@
 import { subMatrix, spdInverse } from "../linalg/matrix";
 import { Projector } from "../linalg/project";
+import { centeredSumSquares, sumSquares } from "../linalg/crossprod";
+import { ConstantEstimate, meanRestoringConstant } from "../regression/constant";
 import { coefficientTests, waldF } from "../regression/inference";
 import { AbsorbedFe } from "../vcov/smallSample";
 import { ClusterVars, VcovSpec } from "../vcov/types";
@@ -24,6 +26,11 @@ export interface FirstStage {
   readonly Fp: number;
   readonly partialR2: number;
   readonly rss: number;
+  /** Overall R² (on the outcome's raw variation) and within R² (on its demeaned variation); NaN without `raw`. */
+  readonly r2: number;
+  readonly r2Within: number;
+  /** The mean-restoring constant (fixed effects absorbed), when `raw` is given. */
+  readonly cons?: ConstantEstimate;
   /** Residuals v̂ of the first stage (estimation sample). */
   readonly residuals: Float64Array;
   readonly fitted: Float64Array;
@@ -32,6 +39,8 @@ export interface FirstStage {
 export function firstStage(args: {
   endog: string; x: Float64Array; Z: Projector; zNames: readonly string[]; excluded: number;
   spec: VcovSpec; fe: AbsorbedFe; clusters: ClusterVars;
+  /** The endogenous regressor and the instruments (Z's columns, in order) before demeaning, for R² and the constant. */
+  raw?: { x: Float64Array; z: readonly Float64Array[] };
 }): FirstStage {
   const { x, Z, zNames, excluded: L1, spec, fe, clusters } = args;
   const N = x.length;
@@ -40,6 +49,10 @@ export function firstStage(args: {
   let rss = 0;
   for (let i = 0; i < N; i++) rss += fit.resid[i] * fit.resid[i];
   const { V, tDf } = variance({ bread: Z.ZtZinv, cols: Z.cols, resid: fit.resid, clusters, fe }, spec);
+  const raw = args.raw;
+  const cons = raw
+    ? meanRestoringConstant({ y: raw.x, x: raw.z, beta: fit.coef, bread: Z.ZtZinv, cols: Z.cols, resid: fit.resid, vce: { spec, fe, clusters } })
+    : undefined;
   const tests = coefficientTests(fit.coef, V, tDf);
   const excludedIdx = Array.from({ length: L1 }, (_, j) => j);
   const wald = waldF(fit.coef, V, excludedIdx, tDf);
@@ -63,6 +76,9 @@ export function firstStage(args: {
     Fp: wald.p,
     partialR2: w / (1 + w),
     rss,
+    r2: raw ? 1 - rss / centeredSumSquares(raw.x) : NaN,
+    r2Within: 1 - rss / sumSquares(x),
+    cons,
     residuals: fit.resid,
     fitted: fit.fitted,
   };

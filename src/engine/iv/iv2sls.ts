@@ -5,6 +5,7 @@ import { AbsorbOptions, prepareAbsorption } from "../fe/absorb";
 import { centeredSumSquares, gram, sumSquares } from "../linalg/crossprod";
 import { projector } from "../linalg/project";
 import { residuals } from "../linalg/residuals";
+import { ConstantEstimate, meanRestoringConstant } from "../regression/constant";
 import { coefficientTests } from "../regression/inference";
 import { independentColumns, leastSquares } from "../regression/leastSquares";
 import { assertEnoughObservations, assertNotConstant, validateModelShape } from "../regression/validate";
@@ -62,6 +63,8 @@ export interface Iv2slsResult {
   readonly vcovMatrix: Float64Array;
   readonly omitted: readonly string[];
   readonly omittedInstruments: readonly string[];
+  /** `_cons` without fixed effects, or reghdfe's mean-restoring constant ȳ − x̄'b with them (../regression/constant.ts). */
+  readonly cons: ConstantEstimate;
   readonly nobs: number;
   readonly droppedMissing: number;
   readonly singletons: number;
@@ -188,7 +191,18 @@ export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResu
   const rss = sumSquares(u);
   const { V, tDf, clusters: G } = variance({ bread: ls.bread, cols: Xhat, resid: u, clusters: abs.clusters, fe: absorbed }, spec);
   const tests = coefficientTests(beta, V, tDf);
-  const firstStages = X1.map((x, k) => firstStage({ endog: endogNames[k], x, Z, zNames, excluded: L1, spec, fe: absorbed, clusters: abs.clusters }));
+  // raw (undemeaned) columns in the order of X and Z, for the constants and the first-stage R²
+  const rawX1 = endogKeep.map((j) => x1[j]);
+  const rawX2 = exogSel.keep.filter((j) => j < x2.length).map((j) => x2[j]);
+  const rawZ = [...instKeep.map((j) => z1[j]), ...rawX2];
+  const c0 = terms.indexOf("_cons");
+  const vce = { spec, fe: absorbed, clusters: abs.clusters };
+  const cons: ConstantEstimate = hasFe
+    ? meanRestoringConstant({ y, x: [...rawX1, ...rawX2], beta, bread: ls.bread, cols: Xhat, resid: u, vce })
+    : c0 >= 0 ? { b: beta[c0], se: tests.se[c0], t: tests.t[c0], p: tests.p[c0] } : { b: NaN, se: NaN, t: NaN, p: NaN };
+  const firstStages = X1.map((x, k) =>
+    firstStage({ endog: endogNames[k], x, Z, zNames, excluded: L1, spec, fe: absorbed, clusters: abs.clusters, raw: hasFe ? { x: rawX1[k], z: rawZ } : undefined }),
+  );
   // identification: partial the exogenous regressors out of X1 and Z1, then the rank test
   const partial = K2 > 0 ? projector(X2) : null;
   const Yp = partial ? X1.map((x) => partial.regress(x).resid) : X1;
@@ -209,6 +223,7 @@ export function iv2sls(input: Iv2slsInput, opts: Iv2slsOptions = {}): Iv2slsResu
     vcovMatrix: V,
     omitted,
     omittedInstruments,
+    cons,
     nobs: N,
     droppedMissing: abs.droppedMissing,
     singletons: abs.singletons,

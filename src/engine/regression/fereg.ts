@@ -7,6 +7,7 @@ import { chooseVcov } from "../vcov/clusters";
 import { fitAbsorbedDf } from "../vcov/smallSample";
 import { VcovSpec, VcovType } from "../vcov/types";
 import { variance } from "../vcov/variance";
+import { ConstantEstimate, meanRestoringConstant } from "./constant";
 import { fitStats } from "./fitStats";
 import { coefficientTests, waldF } from "./inference";
 import { leastSquares, LeastSquaresFit } from "./leastSquares";
@@ -47,6 +48,11 @@ export interface FeregResult {
   readonly vcovMatrix: Float64Array;
   /** Regressors dropped as collinear (with others or with the fixed effects). */
   readonly omitted: readonly string[];
+  /**
+   * The constant: `_cons` of a pooled OLS, or with absorbed fixed effects reghdfe's
+   * mean-restoring intercept ȳ − x̄'b with its standard error (./constant.ts).
+   */
+  readonly cons: ConstantEstimate;
   readonly nobs: number;
   readonly nobsFull: number;
   readonly droppedMissing: number;
@@ -121,6 +127,13 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   const tests = coefficientTests(ls.beta, V, tDf);
   if (!tests.se.every(Number.isFinite)) throw overflowError();
   const terms = ls.keep.map((j) => names[j]);
+  const c0 = terms.indexOf("_cons");
+  const cons: ConstantEstimate = hasFe
+    ? meanRestoringConstant({
+        y, x: ls.keep.map((j) => xs[j]), beta: ls.beta, bread: ls.bread, cols: kept, resid: ls.resid,
+        vce: { spec, fe: absorbed, clusters: abs.clusters },
+      })
+    : c0 >= 0 ? { b: ls.beta[c0], se: tests.se[c0], t: tests.t[c0], p: tests.p[c0] } : { b: NaN, se: NaN, t: NaN, p: NaN };
   const slopeIdx = terms.map((t, j) => (t === "_cons" ? -1 : j)).filter((j) => j >= 0);
   const wald = waldF(ls.beta, V, slopeIdx, tDf);
   const tssWithin = hasFe ? sumSquares(yt) : tss;
@@ -137,6 +150,7 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
     p: tests.p,
     vcovMatrix: V,
     omitted: ls.omitted.map((o) => names[o.index]),
+    cons,
     nobs: N,
     nobsFull: N + abs.singletons,
     droppedMissing: abs.droppedMissing,

@@ -36,6 +36,10 @@ const IND: [string, string][] = [
   ["城市人力资本指数/城市群首位城市人力资本指数", "Human-capital index relative to the primate city"],
 ];
 const DIMS = ["resources", "knowledge", "performance", "environment", "collaboration"];
+/** Units of the 25 indicators as the paper's Table 1 prints them. */
+const UNIT: Record<string, string> = { "%": "%", 人: "persons", 个: "units", 万美元: "USD 10,000", 所: "institutions", 篇: "papers", 件: "items", 万元: "CNY 10,000", 元: "CNY", 册: "volumes" };
+const UNITS = ["%", "%", "人", "个", "万美元", "所", "人", "人", "篇", "件", "万元", "个", "个", "万元", "%", "元", "%", "册", "个", "万元", "%", "%", "%", "%", "%"];
+const w = (en: string, zh: string) => ({ en, zh });
 
 export function defaultStudy(): StudyDefinition {
   return {
@@ -54,34 +58,35 @@ export function defaultStudy(): StudyDefinition {
       dimension: DIMS[Math.floor(j / 5)],
       direction: "+",
       label: { zh, en },
+      unit: { zh: UNITS[j], en: UNIT[UNITS[j]] },
     })),
     entropy: { method: "shift", shift: 0.0001 },
-    outcome: { name: "inn", label: { en: "inn", zh: "inn" } },
-    treatment: { column: "digit", label: { en: "digit", zh: "digit" } },
+    outcome: { name: "inn", label: { en: "inn", zh: "inn" }, title: w("Innovation capacity of cities in agglomerations", "城市群内城市创新能力") },
+    treatment: { column: "digit", label: { en: "digit", zh: "digit" }, title: w("Digital technology", "数字技术") },
     treatmentAlt: { column: "digit_alt", label: { en: "digit (keywords)", zh: "digit（关键词）" } },
     controls: [
-      { column: "gov", label: { en: "gov", zh: "gov" } },
-      { column: "density", log: true, label: { en: "ln density", zh: "ln density" } },
-      { column: "hum", log: true, label: { en: "ln hum", zh: "ln hum" } },
-      { column: "fin", log: true, label: { en: "ln fin", zh: "ln fin" } },
-      { column: "trans", log: true, label: { en: "ln trans", zh: "ln trans" } },
-      { column: "protect", log: true, label: { en: "ln protect", zh: "ln protect" } },
-      { column: "unemploy", log: true, label: { en: "ln unemploy", zh: "ln unemploy" } },
+      { column: "gov", label: { en: "gov", zh: "gov" }, title: w("Government spending intensity", "政府支出强度") },
+      { column: "density", log: true, label: { en: "ln density", zh: "ln density" }, title: w("Population density", "人口密度") },
+      { column: "hum", log: true, label: { en: "ln hum", zh: "ln hum" }, title: w("Human capital", "人力资本") },
+      { column: "fin", log: true, label: { en: "ln fin", zh: "ln fin" }, title: w("Financial development", "金融发展水平") },
+      { column: "trans", log: true, label: { en: "ln trans", zh: "ln trans" }, title: w("Transport", "交通运输水平") },
+      { column: "protect", log: true, label: { en: "ln protect", zh: "ln protect" }, title: w("Environmental protection", "环境保护水平") },
+      { column: "unemploy", log: true, label: { en: "ln unemploy", zh: "ln unemploy" }, title: w("Unemployment", "失业水平") },
     ],
     instruments: [
       { name: "iv1", column: "dist_port", timesTrend: true, label: { en: "IV_1 (distance to port × trend)", zh: "IV_1（距港口距离×时间趋势）" } },
       { name: "iv2", column: "phones1984", timesTrend: true, label: { en: "IV_2 (1984 phones × trend)", zh: "IV_2（1984年电话数×时间趋势）" } },
     ],
     mechanisms: {
-      cap: { numerator: "rd_spend", denominator: "fiscal_spend", label: { en: "cap", zh: "cap" } },
-      ris: { shares: ["share1", "share2", "share3"], label: { en: "ris", zh: "ris" } },
-      ent: { numerator: "new_firms", denominator: "population", scale: 100, label: { en: "ent", zh: "ent" } },
+      cap: { numerator: "rd_spend", denominator: "fiscal_spend", label: { en: "cap", zh: "cap" }, title: w("Innovation-capital aggregation", "创新资金集聚") },
+      ris: { shares: ["share1", "share2", "share3"], label: { en: "ris", zh: "ris" }, title: w("Industrial-structure upgrading", "产业结构升级") },
+      ent: { numerator: "new_firms", denominator: "population", scale: 100, label: { en: "ent", zh: "ent" }, title: w("Entrepreneurial activity", "创业活跃度") },
     },
     moderators: [
-      { name: "stage", column: "stage", label: { en: "stage", zh: "stage" } },
-      { name: "size", column: "size", label: { en: "size", zh: "size" } },
-      { name: "inn_infra", pcaOf: ["infra_edu", "infra_hightech", "infra_transport", "infra_it", "infra_finance"], label: { en: "inn_infra", zh: "inn_infra" } },
-      { name: "structure", column: "structure", label: { en: "structure", zh: "structure" } },
+      { name: "stage", column: "stage", label: { en: "stage", zh: "stage" }, title: w("Development stage", "城市群发展阶段") },
+      { name: "size", column: "size", label: { en: "size", zh: "size" }, title: w("Agglomeration size", "城市群规模") },
+      { name: "inn_infra", pcaOf: ["infra_edu", "infra_hightech", "infra_transport", "infra_it", "infra_finance"], label: { en: "inn_infra", zh: "inn_infra" }, title: w("Innovation infrastructure", "城市群创新基础设施") },
+      { name: "structure", column: "structure", label: { en: "structure", zh: "structure" }, title: w("Spatial structure", "城市群空间结构") },
     ],
     robustness: {
       externalIndex: { column: "inn_ext", label: { en: "inn_1 (external index)", zh: "inn_1（外部指数）" } },

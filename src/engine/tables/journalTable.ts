@@ -23,12 +23,20 @@ export interface JournalTable {
    */
   readonly values: readonly (readonly (number | null)[])[];
   readonly notes: readonly string[];
+  /** Header cells merged across columns or rows (group headers; the "Variable" corner), header-relative. */
+  readonly headerMerges?: readonly { row: number; col: number; rows: number; cols: number }[];
+  /** Body columns aligned left (labels, indicator names); the others are centred. Default: column 0. */
+  readonly leftColumns?: readonly number[];
 }
+
+/** Display width of text in a monospaced terminal: CJK and full-width characters take two columns. */
+export const displayWidth = (s: string): number =>
+  [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 
 /** Render a table as aligned plain text (CLI output, tests). */
 export function tableToText(tbl: JournalTable): string {
   const rows = [...tbl.header, ...tbl.body];
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const width = displayWidth;
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ""))));
   const pad = (s: string, w: number, left: boolean) => (left ? s + " ".repeat(w - width(s)) : " ".repeat(w - width(s)) + s);
   const line = (r: readonly string[]) => r.map((c, j) => pad(c ?? "", widths[j], j === 0)).join("  ").trimEnd();

@@ -4,15 +4,16 @@
  *
  * @example
  * fixed(0.09994, 4)   // "0.0999"
- * fixed(-1.609e-5)    // "-1.61e-5"
+ * fixed(-1.25e-6)    // "-0.0000013"  (never an exponent: decimals extended to 2 significant digits)
  * inParens(0.00204)   // "(0.0020)"
  * inBrackets(7.3e-57) // "[0.0000]"
  */
 export function fixed(x: number, decimals = 4): string {
   if (!Number.isFinite(x)) return "";
-  // a coefficient too small for the decimals (iv1's first stage, ~ -1.6e-5) keeps 3 significant digits
-  if (x !== 0 && Math.abs(x) < 0.5 * 10 ** -decimals) return x.toExponential(2);
-  const s = x.toFixed(decimals);
+  // a coefficient too small for the decimals (iv1's first stage, ~ -1.6e-5) is printed as journals
+  // print it, in fixed decimals extended to two significant digits (−0.0000013), never as 1.3e-6
+  const d = x !== 0 && Math.abs(x) < 0.5 * 10 ** -decimals ? Math.min(20, Math.ceil(-Math.log10(Math.abs(x))) + 1) : decimals;
+  const s = x.toFixed(d);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 

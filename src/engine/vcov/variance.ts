@@ -48,17 +48,50 @@ export interface Variance {
 }
 
 export function variance(input: VarianceInput, spec: VcovSpec): Variance {
-  const { bread, cols, resid, clusters, fe } = input;
-  const N = resid.length;
+  const { bread, cols } = input;
   const K = cols.length;
+  return scaledVariance(input, spec, K, bread, (meat) => sandwich(bread, meat, K), cols);
+}
+
+/**
+ * The variance of one further estimate that is linear in the model's residuals,
+ * θ̂ − θ = Σᵢ zᵢeᵢ with influence weights z (e.g. the mean-restoring constant,
+ * regression/constant.ts), under the model's VCE and small-sample factor — K is the model's
+ * number of regressors: iid s²·Σzᵢ², robust f·Σzᵢ²eᵢ², cluster f·Σ_g(Σ_{i∈g} zᵢeᵢ)² (clipped at
+ * 0 where `variance` clips). These are the entries an augmented regression gives that estimate;
+ * a coefficient's own row of `variance` is the case zᵢ = row of (X'X)⁻¹xᵢ.
+ *
+ * @example
+ * influenceVariance({ z, K: 2, resid, clusters, fe }, { type: "robust", smallSample: "reghdfe" }).v
+ */
+export function influenceVariance(
+  input: { readonly z: Float64Array; readonly K: number; readonly resid: Float64Array; readonly clusters: ClusterVars; readonly fe: AbsorbedFe },
+  spec: VcovSpec,
+): { v: number; tDf: number } {
+  const { z, K } = input;
+  const r = scaledVariance({ ...input, cols: [z] }, spec, K, Float64Array.of(sumSquares(z)), (meat) => meat, [z]);
+  return { v: r.V[0], tDf: r.tDf };
+}
+
+/**
+ * iid: s²·iidUnit; otherwise the factor times `sandwichOf(meat of cols)`; K (the model's
+ * regressors) sets s² and the factors.
+ */
+function scaledVariance(
+  input: Omit<VarianceInput, "bread">, spec: VcovSpec, K: number,
+  iidUnit: Float64Array, sandwichOf: (meat: Float64Array) => Float64Array, cols: readonly Float64Array[],
+): Variance {
+  const { resid, clusters, fe } = input;
+  const N = resid.length;
+  const k = cols.length;
   const d = absorbedDfFor(spec, fe);
   if (spec.type === "cluster") assertClusterCounts(clusters);
   const meat = vcovMeat(spec.type, cols, resid, clusters);
-  if (!meat) return { V: scaleInPlace(Float64Array.from(bread), sumSquares(resid) / (N - K - d)), tDf: N - K - d, absorbedDf: d, clusters: NaN };
-  if (spec.type !== "cluster") return { V: scaleInPlace(sandwich(bread, meat, K), robustFactor(N, K, d)), tDf: N - K - d, absorbedDf: d, clusters: NaN };
+  if (!meat) return { V: scaleInPlace(Float64Array.from(iidUnit), sumSquares(resid) / (N - K - d)), tDf: N - K - d, absorbedDf: d, clusters: NaN };
+  if (spec.type !== "cluster") return { V: scaleInPlace(sandwichOf(meat), robustFactor(N, K, d)), tDf: N - K - d, absorbedDf: d, clusters: NaN };
   const G = effectiveClusters(clusters);
-  let V = scaleInPlace(sandwich(bread, meat, K), clusterFactor(N, K, d, G));
-  if (clusters.codes.length > 1 && spec.smallSample === "reghdfe") V = clipToPsd(V, K).V;
+  let V = scaleInPlace(sandwichOf(meat), clusterFactor(N, K, d, G));
+  if (clusters.codes.length > 1 && spec.smallSample === "reghdfe") V = clipToPsd(V, k).V;
   const tDf = spec.smallSample === "reghdfe" ? Math.min(G - 1, N - K - (fe.hasFe ? fe.dof.dfA : 0)) : G - 1;
   return { V, tDf, absorbedDf: d, clusters: G };
 }

@@ -66,7 +66,7 @@ const BORDER_WEIGHT: Record<Exclude<Rule, "none">, "Thin" | "Medium"> = { thin: 
 /**
  * A journal table on a new sheet named for it (with a suffix when taken), in the three-line
  * style of the CLI's workbooks (medium rule above and below, thin rule under the header,
- * bold header, italic notes, title merged across the table). Returns the sheet's name.
+ * bold header, upright notes, title merged across the table). Returns the sheet's name.
  */
 export async function writeJournalTable(context: Excel.RequestContext, table: JournalTable, opts: { formulas?: readonly (readonly GridCell[])[] } = {}): Promise<string> {
   const sheet = await addSheetWithUniqueName(context, table.sheetName);

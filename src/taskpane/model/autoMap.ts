@@ -34,6 +34,7 @@ export function autoMap(names: readonly string[], ids?: { city?: string; year?: 
     dimension: indicatorCols.length === d.indicators.length ? d.indicators[j].dimension : dims[Math.floor((j * dims.length) / indicatorCols.length)],
     direction: "+",
     ...(indicatorCols.length === d.indicators.length && d.indicators[j].label ? { label: d.indicators[j].label } : {}),
+    ...(indicatorCols.length === d.indicators.length && d.indicators[j].unit ? { unit: d.indicators[j].unit } : {}),
   }));
 
   const controls: ControlSpec[] = [];

@@ -10,7 +10,7 @@ import { TableId } from "../../engine/study/tables/registry";
 import { validateMapping } from "../../engine/study/validateMapping";
 import { JournalTable } from "../../engine/tables/journalTable";
 import { columnFromFereg, columnFromFirstStage, columnFromIv } from "../../engine/tables/modelColumn";
-import { regressionTable, seNote, statKpF, statKpLM, statN, statR2 } from "../../engine/tables/regressionTable";
+import { regressionTable, statKpF, statKpLM, statN, statR2 } from "../../engine/tables/regressionTable";
 import { CITYPANEL_VERSION } from "../../engine/version";
 import type { StudyWorkbookInput } from "../../cli/workbook/writeStudyWorkbook";
 import { FromWorker, SingleModelSpec, StudyReply, StudyRequest } from "./protocol";
@@ -88,7 +88,6 @@ function modelTable(def: StudyDefinition, p: ReturnType<typeof buildPanel>, m: S
       show: [...r.terms].map((name) => ({ name, label: label(name) })),
       fixedEffects: fes,
       stats: [statN(lang), statR2(lang)],
-      notes: [seNote(col, lang)],
     });
   }
   const endog = m.endog ?? [];
@@ -103,7 +102,8 @@ function modelTable(def: StudyDefinition, p: ReturnType<typeof buildPanel>, m: S
     captions: [...endog.map((e) => `${t(LABELS.firstStage, lang)}: ${label(e)}`), `${t(LABELS.secondStage, lang)}: ${label(m.y)}`],
     show: [...(m.instruments ?? []), ...endog, ...m.x].map((name) => ({ name, label: label(name) })),
     fixedEffects: fes,
-    stats: [statKpLM(lang), statKpF(lang), statN(lang)],
-    notes: [seNote(models[models.length - 1], lang), t(LABELS.kpNote, lang)],
+    diagnostics: [statKpLM(lang), statKpF(lang)],
+    stats: [statN(lang), statR2(lang)],
+    notes: [t(LABELS.kpNote, lang)],
   });
 }

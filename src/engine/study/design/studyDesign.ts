@@ -31,6 +31,8 @@ export interface RegressionDesign {
   readonly controlsRow: boolean;
   /** The Kleibergen–Paap rows (in the first-stage columns). */
   readonly kp?: boolean;
+  /** A "(1) (2) …" header row (the paper numbers Table 3's columns). */
+  readonly numbered?: boolean;
 }
 
 export interface TableDesign {
@@ -86,6 +88,7 @@ export const STUDY_DESIGN: readonly TableDesign[] = [
       ],
       rows: (def) => baseX(def).map(row),
       controlsRow: false,
+      numbered: true,
     },
   },
   {
@@ -165,7 +168,6 @@ export const STUDY_DESIGN: readonly TableDesign[] = [
           name: interactionName(def.treatment.column, m.name),
           label: (d: StudyDefinition, lang: Lang) => `${variableLabel(d, d.treatment.column, lang)} × ${variableLabel(d, m.name, lang)}`,
         })),
-        ...def.moderators.map((m) => row(m.name)),
       ],
       controlsRow: true,
     },

@@ -4,7 +4,7 @@ import { LABELS } from "../../i18n/tableLabels";
 import { FeregResult } from "../../regression/fereg";
 import { JournalTable } from "../../tables/journalTable";
 import { columnFromFereg, columnFromFirstStage, columnFromIv, ModelColumn } from "../../tables/modelColumn";
-import { regressionTable, seNote, statKpF, statKpLM, statN, statR2 } from "../../tables/regressionTable";
+import { regressionTable, statKpF, statKpLM, statN, statR2Rows } from "../../tables/regressionTable";
 import { controlName, StudyDefinition } from "../definition";
 import { ModelSpec } from "../design/modelSpec";
 import { TableDesign } from "../design/studyDesign";
@@ -26,19 +26,25 @@ export function regressionDesignTable(design: TableDesign, def: StudyDefinition,
   const done = new Map<string, StudyModel>();
   const columns = specs.map((s) => renamed(columnOf(s, estimateSpec(s, def, p, log, done)), s));
   const shown = rd.rows(def).filter((r) => columns.some((c) => r.name in c.coef));
-  const omitted = [...new Set(specs.flatMap((s) => done.get(s.key)!.omitted.filter((o) => rd.rows(def).some((r) => r.name === o))))];
+  const moderators = def.moderators.map((m) => m.name);
+  const absorbed = [...new Set(specs.flatMap((s) => done.get(s.key)!.omitted.filter((o) => moderators.includes(o))))];
+  const mainEffects = moderators.filter((m) => specs.some((s) => s.regressors.includes(m)) && !absorbed.includes(m));
   return regressionTable({
     id: design.id,
     sheetName: t(design.sheet, lang),
     title: t(design.title, lang),
     lang,
     models: columns,
-    captions: specs.map((s, j) => (s.header ? t(s.header, lang) : s.group ? t(s.group, lang) : `(${j + 1})`)),
+    groups: specs.map((s) => (s.group ? t(s.group, lang) : undefined)),
+    captions: specs.map((s) => (s.header ? t(s.header, lang) : undefined)),
+    numbered: rd.numbered,
     show: shown.map((r) => ({ name: r.name, label: r.label(def, lang) })),
     controls: rd.controlsRow ? def.controls.map(controlName) : undefined,
+    diagnostics: rd.kp ? [statKpLM(lang), statKpF(lang)] : [],
     fixedEffects: [{ name: p.city.name, label: t(LABELS.cityFe, lang) }, { name: p.year.name, label: t(LABELS.yearFe, lang) }],
-    stats: rd.kp ? [statKpLM(lang), statKpF(lang), statN(lang)] : [statN(lang), statR2(lang)],
-    notes: [seNote(columns[columns.length - 1], lang), ...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...absorbedNote(omitted, lang)],
+    stats: [statN(lang), ...statR2Rows(lang, def.tableOptions?.r2)],
+    clusterLabel: def.vcov === "cluster" ? def.cluster ?? def.columns.city : undefined,
+    notes: [...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...moderatorNote(mainEffects, absorbed, lang)],
   });
 }
 
@@ -54,13 +60,15 @@ function renamed(c: ModelColumn, spec: ModelSpec): ModelColumn {
   return { ...c, coef };
 }
 
-/** Shown regressors that the fixed effects absorb (moderators constant within a city) have no row: say so. */
-function absorbedNote(absorbed: readonly string[], lang: Lang): string[] {
-  if (absorbed.length === 0) return [];
-  const list = absorbed.join(lang === "zh" ? "、" : ", ");
-  return [
-    lang === "zh"
-      ? `${list} 不随时间变化，其主效应被城市固定效应吸收，故未报告。`
-      : `The main effects of ${list} do not vary within a city and are absorbed by the city fixed effect, so they are not reported.`,
-  ];
+/** Table 7 shows the interactions; say where the moderators' main effects are (controls, or absorbed by the city fixed effect). */
+function moderatorNote(included: readonly string[], absorbed: readonly string[], lang: Lang): string[] {
+  const list = (xs: readonly string[]) => xs.join(lang === "zh" ? "、" : ", ");
+  const out: string[] = [];
+  if (included.length) out.push(lang === "zh" ? `回归同时控制了 ${list(included)} 的主效应（未报告）。` : `The regressions also include the main effects of ${list(included)} (not reported).`);
+  if (absorbed.length) {
+    out.push(lang === "zh"
+      ? `${list(absorbed)} 不随时间变化，其主效应被城市固定效应吸收，故未报告。`
+      : `The main effects of ${list(absorbed)} do not vary within a city and are absorbed by the city fixed effect, so they are not reported.`);
+  }
+  return out;
 }

@@ -7,25 +7,20 @@ import { StudyPanel } from "../panel";
 import { ModelLog } from "./modelLog";
 
 /**
- * Table 1: the index's indicators by dimension with their entropy weights in percent, each
- * dimension's total on its first row (as the paper prints it), the direction of each
- * indicator, and a total row (100). The weights are those the outcome was built with
- * (`panel.entropy`, pooled over all rows).
+ * Table 1 as the paper prints it, four columns: the dimension with its total weight in
+ * parentheses (on its first row), the indicator's name (left-aligned), its unit and its entropy
+ * weight in percent. The weights are those the outcome was built with (`panel.entropy`, pooled
+ * over all rows); the indicators of negative direction are listed in a note.
  *
  * @example
- * table1(defaultStudy(), panel, "en", log).header[0]
- * // ["Dimension", "Dimension weight (%)", "Indicator", "Variable", "Direction", "Weight (%)"]
+ * table1(defaultStudy(), panel, "zh", log).body[0]
+ * // ["创新资源 (25.0480%)", "教育经费支出占地方财政支出的比重", "%", "0.4917"]
  */
 const H = {
-  dimension: { en: "Dimension", zh: "一级指标" },
-  dimWeight: { en: "Dimension weight (%)", zh: "一级指标权重（%）" },
+  dimension: { en: "Dimension (weight)", zh: "一级指标" },
   indicator: { en: "Indicator", zh: "二级指标" },
-  variable: { en: "Variable", zh: "变量" },
-  direction: { en: "Direction", zh: "方向" },
-  weight: { en: "Weight (%)", zh: "权重（%）" },
-  positive: { en: "+", zh: "正向" },
-  negative: { en: "−", zh: "负向" },
-  total: { en: "Total", zh: "合计" },
+  unit: { en: "Unit", zh: "单位" },
+  weight: { en: "Weight (%)", zh: "权重/%" },
 };
 
 export function table1(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: ModelLog): JournalTable {
@@ -43,32 +38,33 @@ export function table1(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: Mo
       const w = weightOf.get(ind.column)!;
       const dw = r === 0 && dim.key ? dimWeightOf.get(dim.key)! : null;
       body.push([
-        r === 0 ? t(dim.label, lang) : "",
-        dw === null ? "" : fixed(dw, 4),
+        dw === null ? "" : `${t(dim.label, lang)} (${fixed(dw, 4)}%)`,
         ind.label ? t(ind.label, lang) : ind.column,
-        ind.column,
-        t(ind.direction === "-" ? H.negative : H.positive, lang),
+        ind.unit ? t(ind.unit, lang) : "",
         fixed(w, 4),
       ]);
-      values.push([null, dw, null, null, null, w]);
+      values.push([dw, null, null, w]);
       kinds.push("coef");
     });
   }
-  const total = 100 * scope.weights.reduce((s, w) => s + w, 0);
-  body.push([t(H.total, lang), "", "", "", "", fixed(total, 4)]);
-  values.push([null, null, null, null, null, total]);
-  kinds.push("stat");
+  const negative = def.indicators.filter((i) => i.direction === "-").map((i) => (i.label ? t(i.label, lang) : i.column));
+  const sep = lang === "zh" ? "、" : "; ";
+  const directionNote = negative.length === 0
+    ? (lang === "zh" ? "所有指标均为正向指标。" : "All indicators enter in the positive direction.")
+    : (lang === "zh" ? `负向指标：${negative.join(sep)}；其余为正向指标。` : `Negative-direction indicators: ${negative.join(sep)}; the others are positive.`);
   const notes = [
     lang === "zh"
       ? `注：熵权法（${methodText(def, lang)}），样本为全部 ${e.nobs} 个城市-年份观测值的混合样本。`
       : `Note: entropy-weight method (${methodText(def, lang)}), pooled over all ${e.nobs} city-year observations.`,
+    directionNote,
     ...e.warnings.map((w) => t(w, lang)),
   ];
   return {
     id: "table1",
     sheetName: t(designOf("table1").sheet, lang),
     title: t(designOf("table1").title, lang),
-    header: [[H.dimension, H.dimWeight, H.indicator, H.variable, H.direction, H.weight].map((h) => t(h, lang))],
+    header: [[H.dimension, H.indicator, H.unit, H.weight].map((h) => t(h, lang))],
+    leftColumns: [0, 1],
     body,
     bodyKinds: kinds,
     values,

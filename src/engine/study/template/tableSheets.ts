@@ -1,7 +1,7 @@
 import { Lang, t } from "../../i18n/lang";
 import { SPILL_LABELS } from "../../i18n/spillLabels";
 import { fill, LABELS } from "../../i18n/tableLabels";
-import { starLegend } from "../../tables/stars";
+import { significanceNote } from "../../tables/regressionTable";
 import { StudyDefinition } from "../definition";
 import { ModelSpec } from "../design/modelSpec";
 import { designOf, STUDY_DESIGN, TableDesign, TableId } from "../design/studyDesign";
@@ -62,17 +62,12 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
       cells.push({ row: top, col: j + 1, formula: m.formula(rangeArg(labelRange)) });
     });
     const n0 = top + labels.length + 1;
-    [...notes, fill(t(LABELS.starLegend, lang), starLegend()), ...dataNote(), t(NOTE.live, lang)].forEach((note, i) => cells.push({ row: n0 + i, col: 0, value: note, italic: true }));
+    [significanceNote(lang, def.vcov, def.cluster ?? def.columns.city), ...notes, ...dataNote(), t(NOTE.live, lang)].forEach((note, i) => cells.push({ row: n0 + i, col: 0, value: note, italic: true }));
     return { key: id, name, cells, widths: [24, ...models.map(() => 16)] };
   }
   const dataNote = (): string[] => (data.synthetic ? [t(LABELS.synthetic, lang)] : []);
   const coefRows = (names: readonly string[]): string[] => names.flatMap((n) => [n, ""]);
   const tail = (stats: string[]): string[] => [`${def.columns.city} FE`, `${def.columns.year} FE`, ...stats];
-  function seNote(): string {
-    const d = def;
-    if (d.vcov === "cluster") return fill(t(LABELS.seCluster, lang), d.cluster ?? d.columns.city);
-    return t(d.vcov === "iid" ? LABELS.seIid : LABELS.seRobust, lang);
-  }
   function fereg(y: RangeRef, x: RangeRef, withFe = true): (labels: Arg) => Formula {
     return (labels) => ({
       kind: "call", fn: "FEREG",
@@ -134,7 +129,7 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
     const labels = [t(ROW.variable, lang), ...coefRows(terms), ...tail(stats)];
     const models = specs.map((s, j) => ({ caption: `(${j + 1})` + (s.header ?? s.group ? ` ${t((s.header ?? s.group)!, lang)}` : ""), formula: formulaOf(s) }));
     const drop = specs.find((s) => s.sample.kind === "dropSmallGroups");
-    const notes = [seNote(), ...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...(drop && drop.sample.kind === "dropSmallGroups" ? [fill(t(NOTE.drop, lang), String(drop.sample.atMost))] : [])];
+    const notes = [...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...(drop && drop.sample.kind === "dropSmallGroups" ? [fill(t(NOTE.drop, lang), String(drop.sample.atMost))] : [])];
     return regressionSheet(design.id, labels, models, notes);
   }
 
