@@ -51,6 +51,9 @@ describe("IV2SLS adapter on the public reference panel", () => {
     expectRel(rows.get("Kleibergen-Paap rk Wald F")![1] as number, wi.robust.kp_rk_wald_F, 1e-8, "KP F");
     expectRel(rows.get("Cragg-Donald Wald F")![1] as number, wi.iid.cragg_donald_wald_F, 1e-8, "CD F");
     expect(rows.get("Stock-Yogo 10% maximal IV size")![1]).toBe(16.38);
+    // zh: 16.38 is the size critical value (docs/methods.md §3.5), not a bias one
+    const zh = byLabel(iv2slsSpill(y, digit, range(t, ["iv1"]), ex, fe, "robust", null, "table", "zh"));
+    expect(zh.get("Stock-Yogo 10% 最大 IV 规模临界值")![1]).toBe(16.38);
     expect(rows.get("Hansen J statistic")![1]).toBe("0 (exactly identified)");
     expect(rows.get("N")![1]).toBe(2744);
     expect(rows.get("fixed effects (levels)")![1]).toBe("city (196), year (14)");

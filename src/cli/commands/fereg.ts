@@ -5,7 +5,8 @@ import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { Lang } from "../../engine/i18n/lang";
 import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
-import { fmt, textTable } from "../format";
+import { coefficientText, starsLine } from "../coefficientText";
+import { fmt } from "../format";
 import { columnRequests, readData } from "../readerOptions";
 import { stageTimer } from "../stageTimer";
 
@@ -93,11 +94,10 @@ export function feregText(r: FeregResult, lang: Lang = "en"): string {
     `${absorbedLine(r.fe, lang, { en: "no fixed effects (pooled OLS)", zh: "无固定效应（混合 OLS）" })}   VCE: ${vce}`,
     `N = ${r.nobs}   dropped missing = ${r.droppedMissing}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
   ];
-  const rows = [["", "coef", "se", "t", "p"], ...r.terms.map((t, j) => [t, fmt(r.coef[j]), fmt(r.se[j]), fmt(r.t[j], 3), fmt(r.p[j], 4)])];
   const tail = [
     `R2 = ${fmt(r.r2, 4)}   adj R2 = ${fmt(r.r2Adj, 4)}   within R2 = ${fmt(r.r2Within, 4)}   RMSE = ${fmt(r.rmse, 4)}`,
     `F(${r.Fdf[0]}, ${r.Fdf[1]}) = ${fmt(r.F, 3)}   Prob > F = ${fmt(r.Fp, 4)}`,
   ];
   if (r.omitted.length) tail.push(`omitted (collinear): ${r.omitted.join(", ")}`);
-  return [...head, textTable(rows), ...tail].join("\n");
+  return [...head, coefficientText(r, lang), starsLine(lang), ...tail].join("\n");
 }

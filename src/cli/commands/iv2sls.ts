@@ -5,7 +5,8 @@ import { listOption, requiredOption, UsageError } from "../args";
 import { Command } from "../command";
 import { Lang } from "../../engine/i18n/lang";
 import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
-import { fmt, textTable } from "../format";
+import { coefficientText, starsLine } from "../coefficientText";
+import { fmt } from "../format";
 import { columnRequests, readData } from "../readerOptions";
 import { byTerm } from "./fereg";
 
@@ -108,24 +109,25 @@ export function iv2slsText(r: Iv2slsResult, lang: Lang = "en"): string {
     `IV2SLS  ${r.y} on ${r.terms.join(", ")}   instrumented: ${r.endogenous.join(", ")}   excluded instruments: ${r.instruments.join(", ")}`,
     `${absorbedLine(r.fe, lang, { en: "no fixed effects (constant included)", zh: "无固定效应（含常数项）" })}   VCE: ${vce}`,
     `N = ${r.nobs}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
-    textTable([["", "coef", "se", "t", "p"], ...r.terms.map((t, j) => [t, fmt(r.coef[j]), fmt(r.se[j]), fmt(r.t[j], 3), fmt(r.p[j], 4)])]),
+    coefficientText(r, lang),
     `R2 = ${fmt(r.r2, 4)}   within R2 = ${fmt(r.r2Within, 4)}`,
   ];
   for (const f of r.firstStages) {
     out.push(`First stage: ${f.endog}`);
-    out.push(textTable([["", "coef", "se", "t", "p"], ...f.terms.map((t, j) => [t, fmt(f.coef[j]), fmt(f.se[j]), fmt(f.t[j], 3), fmt(f.p[j], 4)])]));
+    out.push(coefficientText(f, lang));
     out.push(`F(${f.Fdf[0]}, ${f.Fdf[1]}) = ${fmt(f.F, 3)}   Prob > F = ${fmt(f.Fp, 4)}   partial R2 = ${fmt(f.partialR2, 4)}`);
   }
-  const sy = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k}: ${v.toFixed(2)}`).join("  ") || "not available";
+  const sy = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k}: ${v.toFixed(2)}`).join("  ") || (lang === "zh" ? "无表列值" : "not available");
   out.push(
     `Underidentification: Kleibergen-Paap rk LM = ${fmt(r.kpLM, 3)}   Chi-sq(${r.kpLMdf}) p = ${fmt(r.kpLMp, 4)}`,
     `Weak identification: Cragg-Donald Wald F = ${fmt(r.cdF, 3)}   Kleibergen-Paap rk Wald F = ${fmt(r.kpF, 3)}`,
-    `Stock-Yogo maximal IV size: ${sy(r.stockYogo.size)}`,
-    `Stock-Yogo maximal IV relative bias: ${sy(r.stockYogo.bias)}`,
+    lang === "zh" ? `Stock-Yogo 最大 IV 规模临界值：${sy(r.stockYogo.size)}` : `Stock-Yogo maximal IV size: ${sy(r.stockYogo.size)}`,
+    lang === "zh" ? `Stock-Yogo 最大 IV 相对偏误临界值：${sy(r.stockYogo.bias)}` : `Stock-Yogo maximal IV relative bias: ${sy(r.stockYogo.bias)}`,
     r.overid.df === 0
       ? `${r.overid.name === "sargan" ? "Sargan" : "Hansen J"} statistic: 0.000 (equation exactly identified)`
       : `${r.overid.name === "sargan" ? "Sargan" : "Hansen J"} statistic = ${fmt(r.overid.statistic, 3)}   Chi-sq(${r.overid.df}) p = ${fmt(r.overid.p, 4)}`,
   );
+  out.push(starsLine(lang));
   if (r.omitted.length) out.push(`omitted (collinear): ${r.omitted.join(", ")}`);
   if (r.omittedInstruments.length) out.push(`instruments dropped (collinear): ${r.omittedInstruments.join(", ")}`);
   return out.join("\n");
