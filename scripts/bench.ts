@@ -28,6 +28,7 @@ import { RawTable } from "../src/engine/data/table";
 import { createAbsorptionCache } from "../src/engine/fe/absorptionCache";
 import { feregSpill } from "../src/functions/adapters/fereg";
 import { wholeProcessBench } from "./benchWholeProcess";
+import { Rng } from "./sample/prng";
 
 interface Case<T = unknown> {
   readonly name: string;
@@ -79,17 +80,6 @@ function paperPanel(cluster: boolean): FeregInput {
   };
 }
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function normals(u: () => number): () => number {
   let spare = NaN;
   return () => {
@@ -109,7 +99,8 @@ function normals(u: () => number): () => number {
 function bigPanel(rows: number, units: number, years: number, seed = 20240607): { input: FeregInput; deleted: number } {
   const total = units * years;
   if (rows > total) throw new Error("bigPanel: more rows than cells");
-  const u = prng(seed);
+  const rng = new Rng(seed);
+  const u = (): number => rng.uniform();
   const z = normals(u);
   // choose which cells to delete: partial Fisher–Yates over cell indices
   const cells = new Int32Array(total);

@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { fereg } from "../src/engine/regression/fereg";
+import { Rng } from "./sample/prng";
 import { IdColumn } from "../src/engine/data/columns";
 
 const IDS = 60_000;
@@ -19,24 +20,11 @@ const FIRST_YEAR = 2001;
 const DROP = 0.126;
 const K = 8;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(u: () => number): () => number {
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
-
 /** The panel as numbers (exactly the values written, re-parsed from their text) and as CSV text. */
 export function writePanelCsv(file: string, seed = 20261205): { rows: number; y: Float64Array; x: Float64Array[]; id: Int32Array; year: Int32Array } {
-  const u = prng(seed);
-  const z = gaussian(u);
+  const rng = new Rng(seed);
+  const u = (): number => rng.uniform();
+  const z = (): number => rng.normal();
   const a = Float64Array.from({ length: IDS }, () => z());
   const g = Float64Array.from({ length: YEARS }, () => 0.5 * z());
   const beta = [0.8, -0.5, 0.3, 0.2, -0.1, 0.05, 0.4, -0.25];

@@ -255,15 +255,15 @@ export class CsvColumnParser {
   /** The typed columns, trimmed to the rows read; id levels decoded and merged by cell.ts's id rule. */
   finish(): { columns: Map<string, TypedColumn>; fileRows?: Int32Array } {
     const n = this.rows;
-    const fit = <T extends Float64Array | Int32Array>(a: T): T => (a.length - n > 1024 + n / 16 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
+    const trimmed = <T extends Float64Array | Int32Array>(a: T): T => (a.length - n > 1024 + n / 16 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
     const columns = new Map<string, TypedColumn>();
     for (let j = 0; j < this.kinds.length; j++) {
       const k = this.kinds[j];
       if (k === 0) continue;
       const name = this.names[j];
       const col: { name: string; values?: Float64Array; firstText?: { row: number; text: string }; codes?: Int32Array; levels?: string[] } = { name };
-      if (k & NUM) { col.values = fit(this.values[j]!); if (this.firstText[j]) col.firstText = this.firstText[j]; }
-      if (k & ID) Object.assign(col, this.decodeLevels(fit(this.codes[j]!), this.maps[j]!));
+      if (k & NUM) { col.values = trimmed(this.values[j]!); if (this.firstText[j]) col.firstText = this.firstText[j]; }
+      if (k & ID) Object.assign(col, this.decodeLevels(trimmed(this.codes[j]!), this.maps[j]!));
       columns.set(name, col);
     }
     return { columns, fileRows: this.fileRows ? this.fileRows.subarray(0, n) : undefined };
