@@ -36,7 +36,7 @@ export function engineVersion(): string {
  * @param [vcov] Standard errors: "robust" (default), "iid" or "cluster".
  * @param [cluster] One or two cluster id columns (e.g. city); implies "cluster".
  * @param [output] "table" (default), "column" (journal column: coef with stars, SE beneath, FE, N, R²) or "labels" (its row labels).
- * @param [rowlabels] For "column": row labels to align the column to, so models with different regressors line up.
+ * @param [rowlabels] For "column": row labels to align the column to (models side by side). A regressor matches its name ignoring case and spaces ("ln density" = lndensity); "Constant"/"_cons" gives the constant, "Controls" Yes when regressors are not listed, "City FE"/"Year FE" the 1st/2nd fe column (Yes/No), "N", "R² (overall)", "R² (within)"; a blank label below a row gets its SE.
  * @returns A table with a header row.
  */
 export function fereg(y: any[][], x: any[][], fe?: any[][], vcov?: string, cluster?: any[][], output?: string, rowlabels?: any[][]): Promise<any[][]> {
@@ -55,7 +55,7 @@ export function fereg(y: any[][], x: any[][], fe?: any[][], vcov?: string, clust
  * @param [vcov] Standard errors: "robust" (default), "iid" or "cluster".
  * @param [cluster] One or two cluster id columns; implies "cluster".
  * @param [output] "table" (default), "column", "labels", "first", "firstlabels" (first2 … for further endogenous regressors).
- * @param [rowlabels] For "column" / "first": row labels to align the column to.
+ * @param [rowlabels] For "column" / "first": row labels to align the column to, as for FEREG; "Instrument" gives a first stage's excluded instrument; the KP rk LM / Wald F labels give "x [p]" / "x {SY 10%}" on one line in a first stage (blank in the second), or two lines when a blank label follows.
  * @returns A table with a header row.
  */
 export function iv2sls(y: any[][], endog: any[][], instruments: any[][], exog?: any[][], fe?: any[][], vcov?: string, cluster?: any[][], output?: string, rowlabels?: any[][]): Promise<any[][]> {

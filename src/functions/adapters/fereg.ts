@@ -8,6 +8,7 @@ import { label } from "../labels";
 import { regressionCells, vcovArgument } from "./regressionCells";
 import { valueError } from "../../engine/errors";
 import { alignColumn } from "./align";
+import { columnFromFereg } from "../../engine/tables/modelColumn";
 import { assertIdsWhereData, Spill } from "./common";
 
 export type { Spill } from "./common";
@@ -18,7 +19,8 @@ export type { Spill } from "./common";
  * N, singletons, R², within R², adjusted R², F, fixed effects, VCE and clusters;
  * "column" — a journal column (coefficient with stars, SE in parentheses beneath, FE and
  * N / R² rows) to place models side by side; "labels" — the row labels of "column".
- * `rowlabels` (column output only) aligns the column to given labels (see align.ts).
+ * `rowlabels` (column output only) aligns the column to given labels, the paper's included
+ * (常数项 / Constant, 控制变量 / Controls, 城市固定效应 / City FE, 样本量, R²（整体）…; see align.ts).
  */
 export function feregSpill(y: unknown, x: unknown, fe: unknown, vcov: unknown, cluster: unknown, output: unknown, lang: Lang, cache?: AbsorptionCache, rowlabels?: unknown): Spill {
   const cells = regressionCells(y);
@@ -37,7 +39,7 @@ export function feregSpill(y: unknown, x: unknown, fe: unknown, vcov: unknown, c
   const vce = vcovArgument(vcov, clusters);
   const r = fereg({ y: cells.y, x: xs, fe: fes, cluster: vce.clusters }, { vcov: vce.type, cache });
   if (out === "table") return feregTable(r, lang);
-  if (out === "column") return isOmitted(rowlabels) ? feregColumn(r, lang).map(([, v]) => [v]) : alignColumn(feregColumn(r, lang), rowlabels);
+  if (out === "column") return isOmitted(rowlabels) ? feregColumn(r, lang).map(([, v]) => [v]) : alignColumn(feregColumn(r, lang), rowlabels, { model: columnFromFereg(r) });
   if (out === "labels") return feregColumn(r, lang).map(([l]) => [l]);
   throw valueError(`output must be "table", "column" or "labels", got "${out}"`, `output 必须为 "table"、"column" 或 "labels"，实际为 "${out}"`);
 }

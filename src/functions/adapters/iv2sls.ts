@@ -2,11 +2,12 @@ import { naError, valueError } from "../../engine/errors";
 import { AbsorptionCache } from "../../engine/fe/absorptionCache";
 import { Lang } from "../../engine/i18n/lang";
 import { iv2sls, Iv2slsResult } from "../../engine/iv/iv2sls";
-import { fixed, inBraces, inBrackets, inParens } from "../../engine/tables/numberFormat";
+import { fixed, inParens } from "../../engine/tables/numberFormat";
 import { stars } from "../../engine/tables/stars";
 import { isOmitted, rectangular, textOption } from "../cells";
 import { label } from "../labels";
-import { alignColumn } from "./align";
+import { alignColumn, ColumnFacts, kpFLines, kpLmLines } from "./align";
+import { columnFromFirstStage, columnFromIv } from "../../engine/tables/modelColumn";
 import { assertIdsWhereData, Spill } from "./common";
 import { regressionCells, vcovArgument } from "./regressionCells";
 
@@ -17,6 +18,9 @@ import { regressionCells, vcovArgument } from "./regressionCells";
  * Stock–Yogo critical values and Hansen J / Sargan; "column" — a Table-4 journal column of the
  * second stage (coefficients with stars, SE, KP LM [p], KP F {Stock–Yogo 10 %}, N);
  * "first" — the same for the first stage; "labels" / "firstlabels" — their row labels.
+ * `rowlabels` aligns a column to given labels, the paper's included (工具变量 / Instrument,
+ * 常数项, 控制变量, fixed effects, KP rk LM "x [p]" and Wald F "x {SY}" on one line in a
+ * first-stage column; see align.ts).
  */
 export function iv2slsSpill(y: unknown, endog: unknown, instruments: unknown, exog: unknown, fe: unknown, vcov: unknown, cluster: unknown, output: unknown, lang: Lang, cache?: AbsorptionCache, rowlabels?: unknown): Spill {
   const cells = regressionCells(y);
@@ -38,11 +42,11 @@ export function iv2slsSpill(y: unknown, endog: unknown, instruments: unknown, ex
   }
   const vce = vcovArgument(vcov, clusters);
   const r = iv2sls({ y: cells.y, endog: en, instruments: z, exog: ex, fe: fes, cluster: vce.clusters }, { vcov: vce.type, cache });
-  const column = (pairs: [string, string | number][]): Spill =>
-    isOmitted(rowlabels) ? pairs.map(([, v]) => [v]) : alignColumn(pairs, rowlabels);
+  const column = (pairs: [string, string | number][], facts: () => ColumnFacts): Spill =>
+    isOmitted(rowlabels) ? pairs.map(([, v]) => [v]) : alignColumn(pairs, rowlabels, facts());
   switch (m[1]) {
     case "table": return ivTable(r, lang);
-    case "column": return column(ivColumn(r, lang));
+    case "column": return column(ivColumn(r, lang), () => ({ model: columnFromIv(r) }));
     case "labels": return ivColumn(r, lang).map(([l]) => [l]);
     default: {
       const k = m[2] === "" ? 1 : Number(m[2]);
@@ -54,7 +58,7 @@ export function iv2slsSpill(y: unknown, endog: unknown, instruments: unknown, ex
         );
       }
       const pairs = firstColumn(r, lang, k - 1);
-      return m[1] === "first" ? column(pairs) : pairs.map(([l]) => [l]);
+      return m[1] === "first" ? column(pairs, () => ({ model: columnFromFirstStage(r, k - 1), instruments: r.instruments })) : pairs.map(([l]) => [l]);
     }
   }
 }
@@ -96,8 +100,11 @@ export function ivColumn(r: Iv2slsResult, lang: Lang): [string, string | number]
   });
   for (const f of r.fe) rows.push([`${f.name} FE`, label("yes", lang)]);
   // p-values print as the paper does ([0.0000]), never in exponent form
-  rows.push([label("kpLM", lang), fixed(r.kpLM, 3)], ["", inBrackets(r.kpLMp)]);
-  rows.push([label("kpF", lang), fixed(r.kpF, 3)], ["", r.stockYogo.size["10%"] !== undefined ? inBraces(r.stockYogo.size["10%"]) : ""]);
+  const stats = columnFromIv(r).stats;
+  const [lm, lmP] = kpLmLines(stats);
+  const [f, sy] = kpFLines(stats);
+  rows.push([label("kpLM", lang), lm], ["", lmP]);
+  rows.push([label("kpF", lang), f], ["", sy]);
   rows.push([label("nobs", lang), r.nobs]);
   return rows;
 }
