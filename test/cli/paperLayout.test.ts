@@ -143,3 +143,22 @@ describe.each(["zh", "en"] as const)("results.xlsx (%s) follows the paper's Tabl
     expect(t.notes.at(-1)).toBe(synthetic);
   });
 });
+
+describe('"tableOptions": { "r2": … } says which R² rows the regression tables show', () => {
+  test.each([
+    ["both", ["R²（整体）", "R²（组内）"]],
+    ["within", ["R²（组内）"]],
+  ] as const)("%s", async (which, rows) => {
+    const config = path.join(tmp, `r2-${which}.json`);
+    fs.writeFileSync(config, JSON.stringify({ tableOptions: { r2: which } }));
+    const file = path.join(tmp, `r2-${which}.xlsx`);
+    expect((await runCli(["study", "--config", config, "--tables", "table3", "--out", file, "--lang", "zh"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const t = readTable(wb.worksheets[0]);
+    expect(t.labels.slice(-rows.length - 1)).toEqual(["样本量", ...rows]);
+    // the pooled model (1) has no within R²: blank, never 0 or NaN; the FE model's is a number with 4 decimals
+    expect(t.cells("R²（组内）")[0]).toBe("");
+    expect(t.cells("R²（组内）")[1]).toMatch(/^0\.\d{4}$/);
+  });
+});
