@@ -1,6 +1,7 @@
 import type { Worksheet, Workbook, Border, CellValue, RichText } from "exceljs";
 import { JournalTable } from "../../engine/tables/journalTable";
 import { layoutTable, Rule } from "../../engine/tables/layout";
+import { plainNumber } from "../../engine/tables/plainNumber";
 
 /** Excel limits sheet names to 31 characters without []:*?/\ ; keep them unique. */
 export function safeSheetName(name: string, taken: Set<string>): string {
@@ -34,7 +35,8 @@ export function fontedValue(text: string | number, size: number, bold: boolean):
 }
 
 /**
- * Write a journal table onto a new worksheet in the three-line style, with the paper's fonts,
+ * Write a journal table onto a new worksheet in the three-line style, with the paper's fonts
+ * (plain numbers such as N, R² or a weight stored as numbers showing the same digits: ../../engine/tables/plainNumber),
  * notes wrapped within the table's width, and print settings: A4, one page wide
  * (fitToWidth 1, fitToHeight 0), landscape when the table is wider than portrait, centred.
  */
@@ -50,10 +52,12 @@ export function addTableSheet(wb: Workbook, tbl: JournalTable, taken: Set<string
   });
   for (const c of layout.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    const { value, font } = fontedValue(c.value, c.wrap ? 9 : c.row === 0 ? 12 : 10.5, c.bold);
+    const size = c.wrap ? 9 : c.row === 0 ? 12 : 10.5;
+    const num = plainNumber(c.value);
+    const { value, font } = num ? fontedValue(num.value, size, c.bold) : fontedValue(c.value, size, c.bold);
     cell.value = value;
     cell.font = { ...font, italic: c.italic };
-    cell.numFmt = "@";
+    cell.numFmt = num ? num.format : "@";
     cell.alignment = { horizontal: c.align, vertical: c.wrap ? "top" : "middle", wrapText: !!c.wrap };
     const top = border(c.top);
     const bottom = border(c.bottom);
