@@ -69,7 +69,7 @@ export function iv2sls(y: any[][], endog: any[][], instruments: any[][], exog?: 
  * @param indicators Indicator columns, names from a header row when present.
  * @param [directions] One direction per indicator (1/-1, "+"/"-") or the names of the negative indicators ("ind04,ind09"). Default: all positive.
  * @param [groups] Group id column (e.g. year): weights within each group.
- * @param [output] "table" (default), "dimensions" or "index".
+ * @param [output] "table" (default), "dimensions", "index" or "percent" (weights × 100, one row per indicator, no header: Table 1's weight column).
  * @param [shift] Shift added after min-max normalisation (default 0.0001).
  * @param [dimensions] One dimension name per indicator column, for dimension columns and totals.
  * @returns A table with a header row.
@@ -163,7 +163,7 @@ export function winsor(values: any[][], lower?: number, upper?: number, groups?:
  * Descriptive statistics as Stata summarize: N, mean, SD, min, max per column (Table 2); with detail also percentiles, skewness and kurtosis. Blank cells: some Excel builds pass them as 0; mark missing data with #N/A or NA.
  * @customfunction DESCSTATS
  * @param data One or more columns, names from a header row when present.
- * @param [detail] TRUE or "detail" to add percentiles, skewness and kurtosis.
+ * @param [detail] TRUE or "detail" to add percentiles, skewness and kurtosis; "values" for the numbers only (N, mean, SD, min, max; no header or name column: Table 2 beside its own labels).
  * @returns One row per variable under a header row.
  */
 export function descStats(data: any[][], detail?: any): any[][] {

@@ -146,7 +146,8 @@ describe("citypanel template", () => {
   test("writes the Data sheet and the template's sheets with their formulas in Excel's stored form", async () => {
     expect(json.sheets).toEqual(["Data", "Setup", "Vars", "Calc", "Table 1 Index weights", "Table 2 Descriptives", "Table 3 Baseline", "Table 4 IV 2SLS", "Table 5 Robustness", "Table 6 Mechanisms", "Table 7 Heterogeneity"]);
     const data = readCsv(sample);
-    const tpl = studyTemplate(defaultStudy(), { sheet: "Data", names: data.names, rows: data.rows, synthetic: true }, "en");
+    const tables = runStudy(data, defaultStudy(), { lang: "en", synthetic: true }).tables;
+    const tpl = studyTemplate(defaultStudy(), { sheet: "Data", names: data.names, rows: data.rows, synthetic: true }, "en", tables);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(templateFile);
     let formulas = 0;
@@ -157,7 +158,7 @@ describe("citypanel template", () => {
         if (c.formula) {
           formulas++;
           expect(cellText(v)).toBe(`=${formulaText(c.formula, "file")}`);
-        } else expect(v).toBe(c.value);
+        } else expect(v).toBe(c.value ?? null);
       }
     }
     expect(json.formulas).toBe(formulas);
@@ -266,7 +267,8 @@ describe(`results.xlsx prints one A4 page per table${soffice && pdfinfo ? "" : "
 describe("the shipped templates (assets/templates) are what `npm run templates` writes today", () => {
   test.each([["CityPanel-template.xlsx", "en", "Data"], ["CityPanel-template.zh-CN.xlsx", "zh", "数据"]] as const)("%s", async (file, lang, dataSheet) => {
     const data = readCsv(sample);
-    const tpl = studyTemplate(defaultStudy(), { sheet: dataSheet, names: data.names, rows: data.rows, synthetic: true }, lang);
+    const tables = runStudy(data, defaultStudy(), { lang, synthetic: true }).tables;
+    const tpl = studyTemplate(defaultStudy(), { sheet: dataSheet, names: data.names, rows: data.rows, synthetic: true }, lang, tables);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.resolve(__dirname, "../../assets/templates", file));
     expect(wb.worksheets.map((w) => w.name)).toEqual([dataSheet, ...tpl.sheets.map((s) => s.name)]);

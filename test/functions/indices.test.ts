@@ -75,6 +75,12 @@ describe("ENTROPYWEIGHTS", () => {
     d.slice(1).forEach((r, k) => expectRel(r[1] as number, sum(k), 1e-10, DIMS[k]));
   });
 
+  it('"percent": Table 1\'s weight column, weight × 100 per indicator, no header', () => {
+    const p = entropySpill(ind, [["ind04,ind09,ind15,ind20,ind25"]], null, "percent", null, null, "en");
+    expect(p.length).toBe(25);
+    p.forEach((r, j) => { expect(r.length).toBe(1); expect(r[0]).toBe(100 * (table[j + 1][5] as number)); });
+  });
+
   it("groups: weights within each year, a group column first", () => {
     const s = entropySpill(ind, [NEG], range(t, ["year"]), "table", null, null, "en");
     expect(s[0][0]).toBe("group");
@@ -95,7 +101,7 @@ describe("ENTROPYWEIGHTS", () => {
     expect(excelError(() => entropySpill(ind, null, null, null, null, [["a", "b"]], "en")).message).toBe("dimensions must name one dimension per indicator column: 25 indicators, 2 dimension cells");
     expect(excelError(() => entropySpill(ind, null, range(t, ["year"]).slice(1), null, null, null, "en")).message).toMatch(/^groups has 2743 data rows but the first range has 2744/);
     expect(excelError(() => entropySpill(ind, null, edit(range(t, ["year"]), [3, 0, ""]), null, null, null, "en")).message).toMatch(/^groups "year", row 4: the id is missing but indicators has a value/);
-    expect(excelError(() => entropySpill(ind, null, null, "weights", null, null, "en")).message).toBe('output must be one of "table", "index", "dimensions", got "weights"');
+    expect(excelError(() => entropySpill(ind, null, null, "weights", null, null, "en")).message).toBe('output must be one of "table", "index", "dimensions", "percent", got "weights"');
   });
 
   it("negativeIndicators reads signs, words or names", () => {
@@ -233,6 +239,8 @@ describe("DESCSTATS", () => {
 
   it("blanks and errors are not counted; text is an error", () => {
     expect(descstatsSpill([["a"], [1], [""], [null], [errorCell()], ["3"]], true, "en")[1].slice(0, 6)).toEqual(["a", 2, 2, Math.SQRT2, 1, 3]);
+    // "values": the numbers only (Table 2 beside its own labels)
+    expect(descstatsSpill([["a", "b"], [1, 4], ["", ""], [3, 4]], "values", "en")).toEqual([[2, 2, Math.SQRT2, 1, 3], [2, 4, 0, 4, 4]]);
     expect(excelError(() => descstatsSpill([["a"], [1], ["one"]], null, "en")).message).toBe('column "a", row 3: "one" is not a number');
   });
 });

@@ -22,10 +22,13 @@ const study = runStudy(readCsv(csv), def, { lang: "en" });
 const tpl = studyTemplate(def, { sheet: "Data", names: header, rows: raw.length - 1 }, "en");
 const ev = new TemplateEvaluator(tpl, { sheet: "Data", rows: dataRows }, "en");
 const sheet = (key: string): TemplateSheet => tpl.sheets.find((s) => s.key === key)!;
+/** The row label of a term in the paper's words. */
+const labelOf = (term: string): string => (term === "_cons" ? "Constant" : term.startsWith("ln") ? `ln ${term.slice(2)}` : term.replace(/_x_/, " × "));
 
 /** Column j (1-based model index) of a regression sheet as label → text. */
 function modelColumn(s: TemplateSheet, j: number): Map<string, [unknown, unknown]> {
-  const labels = s.cells.filter((c) => c.col === 0 && c.row >= 3 && typeof c.value === "string" && !c.italic).sort((a, b) => a.row - b.row);
+  const b0 = s.journal!.header.length + 3;
+  const labels = s.cells.filter((c) => c.col === 0 && c.row >= b0 && c.row < b0 + s.journal!.body.length && typeof c.value === "string").sort((a, b) => a.row - b.row);
   const out = new Map<string, [unknown, unknown]>();
   for (const l of labels) if (l.value !== "") out.set(String(l.value), [ev.cell(s.name, l.row, j), ev.cell(s.name, l.row + 1, j)]);
   return out;
@@ -42,9 +45,16 @@ describe("study template", () => {
     expect(tpl.sheets.map((s) => s.name)).toEqual(["Setup", "Vars", "Calc", "Table 1 Index weights", "Table 2 Descriptives", "Table 3 Baseline", "Table 4 IV 2SLS", "Table 5 Robustness", "Table 6 Mechanisms", "Table 7 Heterogeneity"]);
     const t3 = sheet("table3").cells.find((c) => c.formula && c.col === 2)!;
     expect(formulaText(t3.formula!, "addin")).toBe(
-      "=CITYPANEL.FEREG('Vars'!$AC$1:$AC$2745,'Vars'!$AD$1:$AK$2745,'Vars'!$A$1:$B$2745,\"robust\",,\"column\",'Table 3 Baseline'!$A$3:$A$25)",
+      "=CITYPANEL.FEREG('Vars'!$AC$1:$AC$2745,'Vars'!$AD$1:$AK$2745,'Vars'!$A$1:$B$2745,\"robust\",,\"column\",'Table 3 Baseline'!$A$4:$A$25)",
     );
     expect(formulaText(t3.formula!, "file").startsWith("_xldudf_CITYPANEL_FEREG('Vars'!")).toBe(true);
+    const t1 = sheet("table1").cells.filter((c) => c.formula).map((c) => formulaText(c.formula!, "addin"));
+    expect(t1).toEqual(expect.arrayContaining([
+      "=CITYPANEL.ENTROPYWEIGHTS('Vars'!$D$1:$AB$2745,'Setup'!$B$3:$Z$3,,\"percent\",0.0001,'Setup'!$B$2:$Z$2)",
+      "='Setup'!$B$4&\"\"", "='Setup'!$B$5&\"\"",
+      "='Setup'!$B$6&\" (\"&TEXT(SUM('Table 1 Index weights'!$D$4:$D$8),\"0.0000\")&\"%)\"",
+    ]));
+    expect(formulaText(sheet("table2").cells.find((c) => c.formula)!.formula!, "addin")).toMatch(/^=CITYPANEL\.DESCSTATS\('Vars'!\$[A-Z]+\$1:\$[A-Z]+\$2745,"values"\)$/);
     const zh = studyTemplate(def, { sheet: "数据", names: header, rows: raw.length - 1 }, "zh");
     expect(zh.sheets.map((s) => s.name).slice(0, 4)).toEqual(["设定", "变量", "计算", "表1 指标权重"]);
   });
@@ -59,20 +69,11 @@ describe("study template", () => {
     }
   });
 
-  test("Table 1: the weights equal the study's entropy weights", () => {
+  test("Table 1: the weights in percent equal the study's entropy weights (to 1e-12)", () => {
     const s = sheet("table1");
-    const spill = ev.spill(s.cells.find((c) => c.formula && c.col === 0)!);
-    expect(spill[0]).toEqual(["indicator", "dimension", "min", "max", "entropy", "divergence", "weight"]);
-    spill.slice(1).forEach((r, j) => expect(r[6]).toBeCloseTo(study.panel.entropy.scopes[0].weights[j], 12));
-    const dims = ev.spill(s.cells.find((c) => c.formula && c.col === 8)!);
-    expect(dims.slice(1).map((r) => r[0])).toEqual(["resources", "knowledge", "performance", "environment", "collaboration"]);
-  });
-
-  test("Table 2: the descriptive statistics equal the study's", () => {
-    const spill = ev.spill(sheet("table2").cells.find((c) => c.formula)!);
-    const t2 = study.tables.find((t) => t.id === "table2")!;
-    expect(spill.slice(1).map((r) => r[0])).toEqual(["inn", "digit", "gov", "density", "hum", "fin", "trans", "protect", "unemploy", "cap", "ris", "ent"]);
-    spill.slice(1).forEach((r, i) => [1, 2, 3, 4, 5].forEach((k) => expect(r[k]).toBeCloseTo(t2.values[i][k + 2] as number, 10)));
+    const w = ev.spill(s.cells.find((c) => c.formula && c.formula.kind === "call")!);
+    expect(w.map((r) => r[0] as number)).toHaveLength(25);
+    w.forEach((r, j) => expect(r[0]).toBeCloseTo(100 * study.panel.entropy.scopes[0].weights[j], 12));
   });
 
   test("Tables 3–7: every model column matches the study's model (coefficients and SEs to the printed 4 decimals, N)", () => {
@@ -80,26 +81,56 @@ describe("study template", () => {
     const check = (key: string, tableKey: string, j: number, terms: string[]) => {
       const r = m.get(key)!;
       const col = modelColumn(sheet(tableKey), j);
-      for (const term of terms) expectCoef(col, term, r.coef[r.terms.indexOf(term)], r.se[r.terms.indexOf(term)]);
+      for (const term of terms) expectCoef(col, labelOf(term), r.coef[r.terms.indexOf(term)], r.se[r.terms.indexOf(term)]);
       expect(col.get("N")![0]).toBe(r.nobs);
     };
     const controls = ["gov", "lndensity", "lnhum", "lnfin", "lntrans", "lnprotect", "lnunemploy"];
     check("table3.pooled", "table3", 1, ["digit", ...controls, "_cons"]);
     check("table3.fe", "table3", 2, ["digit", ...controls]);
-    check("table4.iv1", "table4", 2, ["digit", ...controls]);
-    check("table4.iv2", "table4", 4, ["digit", ...controls]);
+    check("table4.iv1", "table4", 2, ["digit"]);
+    check("table4.iv2", "table4", 4, ["digit"]);
     const iv = m.get("table4.iv1")! as import("../../src/engine/iv/iv2sls").Iv2slsResult;
-    const first = modelColumn(sheet("table4"), 1);
     const fs1 = iv.firstStages[0];
-    expectCoef(first, "iv1", fs1.coef[fs1.terms.indexOf("iv1")], fs1.se[fs1.terms.indexOf("iv1")]);
-    const second = modelColumn(sheet("table4"), 2);
-    expect(coefText(second.get("Kleibergen-Paap rk LM")![0])).toBeCloseTo(iv.kpLM, 3);
-    expect(coefText(second.get("Kleibergen-Paap rk Wald F")![0])).toBeCloseTo(iv.kpF, 3);
-    expect(second.get("Kleibergen-Paap rk Wald F")![1]).toBe("{16.38}");
-    ["external", "pca", "alt", "drop", "winsor"].forEach((k, j) => check(`table5.${k}`, "table5", j + 1, [k === "alt" ? "digit_alt" : "digit", ...controls]));
-    ["cap", "ris", "ent"].forEach((k, j) => check(`table6.${k}`, "table6", j + 1, ["digit", ...controls]));
-    ["stage", "size", "inn_infra", "structure"].forEach((k, j) => check(`table7.${k}`, "table7", j + 1, ["digit", `digit_x_${k}`, ...controls]));
+    expectCoef(modelColumn(sheet("table4"), 1), "Instrument", fs1.coef[fs1.terms.indexOf("iv1")], fs1.se[fs1.terms.indexOf("iv1")]);
+    ["external", "pca", "drop", "winsor"].forEach((k) => check(`table5.${k}`, "table5", ["external", "pca", "alt", "drop", "winsor"].indexOf(k) + 1, ["digit"]));
+    const alt = m.get("table5.alt")!;
+    expectCoef(modelColumn(sheet("table5"), 3), "digit", alt.coef[alt.terms.indexOf("digit_alt")], alt.se[alt.terms.indexOf("digit_alt")]);
+    ["cap", "ris", "ent"].forEach((k, j) => check(`table6.${k}`, "table6", j + 1, ["digit"]));
+    ["stage", "size", "inn_infra", "structure"].forEach((k, j) => check(`table7.${k}`, "table7", j + 1, ["digit", `digit_x_${k}`]));
   });
+});
+
+/** A spilled value as the sheet shows it under its number format. */
+const shown = (v: unknown, numFmt: string | undefined): string =>
+  typeof v === "number" ? (numFmt === "0.0000" ? v.toFixed(4) : numFmt === "0" ? v.toFixed(0) : String(v)) : String(v ?? "");
+
+describe.each(["en", "zh"] as const)("the template evaluated shows results.xlsx's table text, cell for cell (%s)", (lang) => {
+  const res = runStudy(readCsv(csv), def, { lang });
+  const t = studyTemplate(def, { sheet: "Data", names: header, rows: raw.length - 1 }, lang, res.tables);
+  const e = new TemplateEvaluator(t, { sheet: "Data", rows: dataRows }, lang);
+  test.each(["table1", "table2", "table3", "table4", "table5", "table6", "table7"])("%s", (id) => {
+    const s = t.sheets.find((x) => x.key === id)!;
+    const tbl = res.tables.find((x) => x.id === id)!;
+    const b0 = tbl.header.length + 3;
+    const filled = s.cells.filter((c) => c.numFmt !== undefined);
+    expect(filled.length).toBeGreaterThan(tbl.body.length);
+    for (const c of filled) expect([c.row, c.col, shown(e.cell(s.name, c.row, c.col), c.numFmt)]).toEqual([c.row, c.col, tbl.body[c.row - b0][c.col]]);
+    // the labels and header as results.xlsx prints them, the values only through formulas
+    for (const c of s.cells.filter((x) => x.value !== undefined && x.row >= b0 && x.row < b0 + tbl.body.length)) expect(c.value).toBe(tbl.body[c.row - b0][c.col]);
+  });
+  if (lang === "zh") {
+    test("zh exact strings: Table 3 digit, 常数项, 城市固定效应; Table 4 工具变量 and KP in the IV_1 first stage", () => {
+      const at = (id: string, label: string, col: number, below = 0) => {
+        const s = t.sheets.find((x) => x.key === id)!;
+        const row = s.cells.find((c) => c.col === 0 && c.value === label)!.row + below;
+        return shown(e.cell(s.name, row, col), s.cells.find((c) => c.row === row && c.col === col)?.numFmt);
+      };
+      expect([at("table3", "digit", 1), at("table3", "digit", 1, 1), at("table3", "常数项", 2)]).toEqual(["0.4200***", "(0.0080)", "-0.1968***"]);
+      expect([at("table3", "城市固定效应", 1), at("table3", "城市固定效应", 2)]).toEqual(["未控制", "控制"]);
+      expect([at("table4", "工具变量", 1), at("table4", "工具变量", 1, 1)]).toEqual(["-0.0000012***", "(0.000000049)"]);
+      expect([at("table4", "Kleibergen-Paap rk LM", 1), at("table4", "Kleibergen-Paap Wald rk F", 1), at("table4", "Kleibergen-Paap Wald rk F", 2)]).toEqual(["252.5141 [0.0000]", "655.8783 {16.3800}", ""]);
+    });
+  }
 });
 
 describe("study template for a leaner definition (clustered SEs, no alternative digit, no external index, no winsorising, no agglomeration)", () => {

@@ -107,6 +107,11 @@ export class TemplateEvaluator {
         g.forEach((v, i) => { const k = `${v}|${y[i]}`; counts.set(k, (counts.get(k) ?? 0) + 1); });
         return col(g.map((v, i) => counts.get(`${v}|${y[i]}`)!));
       }
+      case "text": return [[String(this.cell(f.from.sheet, f.from.r0, f.from.c0) ?? "")]];
+      case "labelPercent": {
+        const sum = this.column(f.sum).reduce((a: number, v) => a + (typeof v === "number" ? v : 0), 0);
+        return [[`${this.cell(f.label.sheet, f.label.r0, f.label.c0)} (${sum.toFixed(4)}%)`]];
+      }
       case "keepAbove": {
         const v = this.column(f.value);
         return col(this.column(f.test).map((x, i) => (typeof x === "number" && x > f.min ? v[i] : "#N/A")));

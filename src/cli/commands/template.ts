@@ -36,7 +36,11 @@ export const templateCommand: Command = {
     const data = await readData(args, input);
     checkStudyInput(data, def); // the same checks as `citypanel study`: nothing is written for data the study would refuse
     const { writeTemplateWorkbook } = await import("../workbook/writeTemplateWorkbook"); // exceljs only when writing
-    const { sheets, formulas } = await writeAtomically(target.file, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, args.positionals.length === 0));
+    const synthetic = args.positionals.length === 0;
+    // the study's own tables on these data: the template's table sheets are laid out as results.xlsx's
+    const { runStudy } = await import("../../engine/study/runStudy");
+    const study = runStudy(data, def, { lang, synthetic });
+    const { sheets, formulas } = await writeAtomically(target.file, (tmp) => writeTemplateWorkbook(data, def, tmp, lang, synthetic, study.tables));
     const json = { command: "template", out: path.resolve(out), input: path.resolve(input), lang, rows: data.rows, sheets, formulas };
     const text = lang === "zh"
       ? `已写入 ${json.out}：${sheets.join("、")}（${formulas} 个动态数组公式）。在加载了 CityPanel 的 Excel 中打开即可计算。`

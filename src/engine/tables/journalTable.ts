@@ -27,6 +27,8 @@ export interface JournalTable {
   readonly headerMerges?: readonly { row: number; col: number; rows: number; cols: number }[];
   /** Body columns aligned left (labels, indicator names); the others are centred. Default: column 0. */
   readonly leftColumns?: readonly number[];
+  /** Least column widths in characters (the live-formula template keeps the widths of the table whose values its formulas spill). */
+  readonly minWidths?: readonly number[];
 }
 
 /** Display width of text in a monospaced terminal: CJK and full-width characters take two columns. */

@@ -72,9 +72,9 @@ export function layoutTable(tbl: JournalTable): SheetLayout {
     for (let j = 0; j < width; j++) put(b0 + i, j, r[j] ?? "", { bottom: i === tbl.body.length - 1 ? "medium" : "none" });
   });
   const textWidth = (s: string | number) => displayWidth(String(s));
-  const widths = Array.from({ length: width }, (_, j) =>
+  const widths = Array.from({ length: width }, (_, j) => Math.max(tbl.minWidths?.[j] ?? 0,
     Math.min(left.has(j) ? 56 : 30, Math.max(8, ...cells.filter((c) => c.col === j && c.row >= b0).map((c) => textWidth(c.value) + 2),
-      ...cells.filter((c) => c.col === j && c.row >= h0 && c.row < b0 && !tbl.headerMerges?.some((m) => m.cols > 1 && m.row === c.row - h0 && m.col <= j && j < m.col + m.cols)).map((c) => textWidth(c.value) + 2))),
+      ...cells.filter((c) => c.col === j && c.row >= h0 && c.row < b0 && !tbl.headerMerges?.some((m) => m.cols > 1 && m.row === c.row - h0 && m.col <= j && j < m.col + m.cols)).map((c) => textWidth(c.value) + 2)))),
   );
   const total = widths.reduce((a, w) => a + w, 0);
   const n0 = b0 + tbl.body.length;

@@ -76,7 +76,7 @@ export function entropySpill(indicators: unknown, directions: unknown, groups: u
   const by = rs.ids(groups, "groups");
   if (by.length > 1) throw valueError(`groups must be a single column, got ${by.length} columns`, `groups 必须是单列，实际有 ${by.length} 列`);
   assertIdsWhereData(by, "groups", anyPresent(cols), "indicators", rs.firstRow);
-  const out = outputOption(textOption(output, "table"), ["table", "index", "dimensions"]);
+  const out = outputOption(textOption(output, "table"), ["table", "index", "dimensions", "percent"]);
   const dims = dimensionsOf(dimensions, names);
   if (out === "dimensions" && dims.length === 0) {
     throw valueError('output "dimensions" needs the dimensions argument (one dimension name per indicator)', 'output 为 "dimensions" 时需要提供 dimensions 参数（每个指标一个维度名称）');
@@ -90,6 +90,8 @@ export function entropySpill(indicators: unknown, directions: unknown, groups: u
     dimensions: dims,
   });
   if (out === "index") return columnsSpill([label("index", lang)], [r.index]);
+  // Table 1's weight column: weights in percent, one row per indicator (per group), no header
+  if (out === "percent") return r.scopes.flatMap((s) => r.indicators.map((_, j) => [cell(100 * s.weights[j])]));
   const grouped = by.length > 0;
   const rows: (string | number)[][] = [];
   if (out === "dimensions") {
@@ -210,6 +212,10 @@ export function winsorSpill(values: unknown, lower: unknown, upper: unknown, gro
 export function descstatsSpill(data: unknown, detail: unknown, lang: Lang): Spill {
   const rs = callRanges(data, "data");
   const cols = rs.numeric(data, "data");
+  // "values": only the numbers (N, mean, SD, min, max), to sit beside a table's own labels (Table 2)
+  if (textOption(detail, "") === "values") {
+    return cols.map((c) => { const s = describeColumn(c); return [s.n, cell(s.mean), cell(s.sd), cell(s.min), cell(s.max)]; });
+  }
   const d = booleanOption(detail, "detail");
   const head: string[] = [label("variable", lang), label("nobs", lang), label("mean", lang), label("sd", lang), label("min", lang), label("max", lang)];
   if (d) head.push(...DETAIL_PERCENTILES.map((q) => `p${q}`), label("skewness", lang), label("kurtosis", lang));

@@ -5,11 +5,11 @@
 import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
 import { StudyDefinition } from "../../engine/study/definition";
-import { DataSheetLayout, StudyTemplate, studyTemplate } from "../../engine/study/template/studyTemplate";
+import { DataSheetLayout, StudyTemplate, studyTemplate, TemplateSheet } from "../../engine/study/template/studyTemplate";
 import { expectedHeaders } from "../model/expectedHeaders";
 import { templateGrids } from "../model/templateGrid";
 import { TemplateOutcome } from "../state/services";
-import { addSheetWithUniqueName, writeGrid, writeProvenance } from "./write";
+import { addSheetWithUniqueName, GridCell, writeGrid, writeJournalTable, writeProvenance } from "./write";
 
 const DATA_SHEET: Bilingual = { en: "Data", zh: "数据" };
 
@@ -85,6 +85,10 @@ export async function writeTemplateSheets(
   await context.sync();
   const names: string[] = [];
   for (const { sheet: s, name, grid } of templateGrids(tpl, sheets.items.map((x) => x.name), keep)) {
+    if (s.journal) {
+      names.push(await writeTemplateTable(context, s, name, grid));
+      continue;
+    }
     const sheet = sheets.add(name);
     if (grid.length) {
       await writeGrid(context, sheet, 0, 0, grid);
@@ -101,6 +105,20 @@ export async function writeTemplateSheets(
     names.push(name);
   }
   return names;
+}
+
+/**
+ * A table sheet of the template: its journal table written as the pane writes results tables
+ * (./write writeJournalTable: three-line rules, merges, widths, fonts, print setup) with the
+ * formulas in place, then the number formats of the cells the formulas spill into ("0.0000"
+ * for R² and weights, "0" for N), which must stay empty.
+ */
+async function writeTemplateTable(context: Excel.RequestContext, s: TemplateSheet, name: string, grid: GridCell[][]): Promise<string> {
+  const written = await writeJournalTable(context, { ...s.journal!, sheetName: name }, { formulas: grid });
+  const sheet = context.workbook.worksheets.getItem(written);
+  for (const c of s.cells) if (c.numFmt !== undefined) sheet.getRangeByIndexes(c.row - 1, c.col, 1, 1).numberFormat = [[c.numFmt]];
+  await context.sync();
+  return written;
 }
 
 /** Study output as live formulas: the template sheets for the chosen tables, then Provenance. */

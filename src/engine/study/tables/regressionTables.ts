@@ -21,14 +21,26 @@ import { ModelLog, StudyModel } from "./modelLog";
  * regressionDesignTable(designOf("table3"), defaultStudy(), panel, "en", log).header
  */
 export function regressionDesignTable(design: TableDesign, def: StudyDefinition, p: StudyPanel, lang: Lang, log: ModelLog): JournalTable {
-  const rd = design.regression!;
-  const specs = rd.models(def);
+  const specs = design.regression!.models(def);
   const done = new Map<string, StudyModel>();
   const columns = specs.map((s) => renamed(columnOf(s, estimateSpec(s, def, p, log, done)), s));
-  const shown = rd.rows(def).filter((r) => columns.some((c) => r.name in c.coef));
   const moderators = def.moderators.map((m) => m.name);
   const absorbed = [...new Set(specs.flatMap((s) => done.get(s.key)!.omitted.filter((o) => moderators.includes(o))))];
-  const mainEffects = moderators.filter((m) => specs.some((s) => s.regressors.includes(m)) && !absorbed.includes(m));
+  return designTable(design, def, lang, columns, absorbed);
+}
+
+/**
+ * The journal table of a regression design over its model columns (estimated, or stand-ins
+ * without numbers for the live-formula template's frame, ../template/tableFrames.ts).
+ * `absorbed`: moderators whose main effect the city fixed effect absorbs (unknown: no
+ * moderator note).
+ */
+export function designTable(design: TableDesign, def: StudyDefinition, lang: Lang, columns: readonly ModelColumn[], absorbed?: readonly string[]): JournalTable {
+  const rd = design.regression!;
+  const specs = rd.models(def);
+  const shown = rd.rows(def).filter((r) => columns.some((c) => r.name in c.coef));
+  const moderators = def.moderators.map((m) => m.name);
+  const mainEffects = moderators.filter((m) => specs.some((s) => s.regressors.includes(m)) && !(absorbed ?? []).includes(m));
   return regressionTable({
     id: design.id,
     sheetName: t(design.sheet, lang),
@@ -41,10 +53,10 @@ export function regressionDesignTable(design: TableDesign, def: StudyDefinition,
     show: shown.map((r) => ({ name: r.name, label: r.label(def, lang) })),
     controls: rd.controlsRow ? def.controls.map(controlName) : undefined,
     diagnostics: rd.kp ? [statKpLM(lang), statKpF(lang)] : [],
-    fixedEffects: [{ name: p.city.name, label: t(LABELS.cityFe, lang) }, { name: p.year.name, label: t(LABELS.yearFe, lang) }],
+    fixedEffects: [{ name: def.columns.city, label: t(LABELS.cityFe, lang) }, { name: def.columns.year, label: t(LABELS.yearFe, lang) }],
     stats: [statN(lang), ...statR2Rows(lang, def.tableOptions?.r2)],
     clusterLabel: def.vcov === "cluster" ? def.cluster ?? def.columns.city : undefined,
-    notes: [...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...moderatorNote(mainEffects, absorbed, lang)],
+    notes: [...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...(absorbed ? moderatorNote(mainEffects, absorbed, lang) : [])],
   });
 }
 
@@ -54,7 +66,7 @@ function columnOf(spec: ModelSpec, m: StudyModel): ModelColumn {
 }
 
 /** Estimates of regressors shown on another variable's row move to that row. */
-function renamed(c: ModelColumn, spec: ModelSpec): ModelColumn {
+export function renamed(c: ModelColumn, spec: ModelSpec): ModelColumn {
   if (!spec.rowAs) return c;
   const coef = Object.fromEntries(Object.entries(c.coef).map(([k, v]) => [spec.rowAs![k] ?? k, v]));
   return { ...c, coef };

@@ -26,8 +26,30 @@ const H = {
 export function table1(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: ModelLog): JournalTable {
   const e = p.entropy;
   const scope = e.scopes[0];
-  const weightOf = new Map(e.indicators.map((name, j) => [name, 100 * scope.weights[j]]));
-  const dimWeightOf = new Map(e.dimensions.map((d, k) => [d.name, 100 * scope.dimensionWeights[k]]));
+  return table1Table(def, lang, {
+    indicator: new Map(e.indicators.map((name, j) => [name, 100 * scope.weights[j]])),
+    dimension: new Map(e.dimensions.map((d, k) => [d.name, 100 * scope.dimensionWeights[k]])),
+    nobs: e.nobs,
+    warnings: e.warnings.map((w) => t(w, lang)),
+  });
+}
+
+/** Entropy weights in percent by indicator and by dimension, the pooled sample size and the estimator's warnings. */
+export interface Table1Weights {
+  readonly indicator: ReadonlyMap<string, number>;
+  readonly dimension: ReadonlyMap<string, number>;
+  readonly nobs: number;
+  readonly warnings: readonly string[];
+}
+
+/** The indicators in the order Table 1 lists them: dimension by dimension (all of them when the study has no dimensions). */
+export function table1Indicators(def: StudyDefinition): StudyDefinition["indicators"] {
+  if (def.dimensions.length === 0) return def.indicators;
+  return def.dimensions.flatMap((dim) => def.indicators.filter((i) => i.dimension === dim.key));
+}
+
+/** Table 1 from its weights; without them (the live-formula template's frame) the weight cells are blank. */
+export function table1Table(def: StudyDefinition, lang: Lang, w?: Table1Weights): JournalTable {
   const body: string[][] = [];
   const values: (number | null)[][] = [];
   const kinds: RowKind[] = [];
@@ -35,15 +57,15 @@ export function table1(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: Mo
   for (const dim of dims) {
     const members = def.indicators.filter((i) => def.dimensions.length === 0 || i.dimension === dim.key);
     members.forEach((ind, r) => {
-      const w = weightOf.get(ind.column)!;
-      const dw = r === 0 && dim.key ? dimWeightOf.get(dim.key)! : null;
+      const wt = w ? w.indicator.get(ind.column)! : null;
+      const dw = r === 0 && dim.key ? (w ? w.dimension.get(dim.key)! : NaN) : null;
       body.push([
-        dw === null ? "" : `${t(dim.label, lang)} (${fixed(dw, 4)}%)`,
+        dw === null ? "" : Number.isNaN(dw) ? "" : `${t(dim.label, lang)} (${fixed(dw, 4)}%)`,
         ind.label ? t(ind.label, lang) : ind.column,
         ind.unit ? t(ind.unit, lang) : "",
-        fixed(w, 4),
+        wt === null ? "" : fixed(wt, 4),
       ]);
-      values.push([dw, null, null, w]);
+      values.push([dw !== null && !Number.isNaN(dw) ? dw : null, null, null, wt]);
       kinds.push("coef");
     });
   }
@@ -52,12 +74,13 @@ export function table1(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: Mo
   const directionNote = negative.length === 0
     ? (lang === "zh" ? "所有指标均为正向指标。" : "All indicators enter in the positive direction.")
     : (lang === "zh" ? `负向指标：${negative.join(sep)}；其余为正向指标。` : `Negative-direction indicators: ${negative.join(sep)}; the others are positive.`);
+  const all = w ? (lang === "zh" ? `全部 ${w.nobs} 个` : `all ${w.nobs} `) : (lang === "zh" ? "全部" : "all ");
   const notes = [
     lang === "zh"
-      ? `注：熵权法（${methodText(def, lang)}），样本为全部 ${e.nobs} 个城市-年份观测值的混合样本。`
-      : `Note: entropy-weight method (${methodText(def, lang)}), pooled over all ${e.nobs} city-year observations.`,
+      ? `注：熵权法（${methodText(def, lang)}），样本为${all}城市-年份观测值的混合样本。`
+      : `Note: entropy-weight method (${methodText(def, lang)}), pooled over ${all}city-year observations.`,
     directionNote,
-    ...e.warnings.map((w) => t(w, lang)),
+    ...(w?.warnings ?? []),
   ];
   return {
     id: "table1",

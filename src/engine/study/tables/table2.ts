@@ -50,16 +50,21 @@ const H = {
 };
 
 export function table2(def: StudyDefinition, p: StudyPanel, lang: Lang, _log: ModelLog): JournalTable {
+  return table2Table(def, lang, (name) => describeColumn(panelVar(p, name)));
+}
+
+/** Table 2 from each variable's statistics; without them (the live-formula template's frame) the statistics are blank. */
+export function table2Table(def: StudyDefinition, lang: Lang, describe?: (name: string) => { n: number; mean: number; sd: number; min: number; max: number }): JournalTable {
   const body: string[][] = [];
   const values: (number | null)[][] = [];
   const kinds: RowKind[] = [];
   let lastType = "";
   for (const v of table2Variables(def)) {
-    const d = describeColumn(panelVar(p, v.name));
+    const d = describe?.(v.name);
     const type = t(v.type, lang);
-    body.push([type === lastType ? "" : type, t(variableTitle(def, v.name), lang), v.symbol(lang), count(d.n), fixed(d.mean), fixed(d.sd), fixed(d.min), fixed(d.max)]);
+    body.push([type === lastType ? "" : type, t(variableTitle(def, v.name), lang), v.symbol(lang), ...(d ? [count(d.n), fixed(d.mean), fixed(d.sd), fixed(d.min), fixed(d.max)] : ["", "", "", "", ""])]);
     lastType = type;
-    values.push([null, null, null, d.n, d.mean, d.sd, d.min, d.max]);
+    values.push([null, null, null, ...(d ? [d.n, d.mean, d.sd, d.min, d.max] : [null, null, null, null, null])]);
     kinds.push("stat");
   }
   const design = designOf("table2");

@@ -36,6 +36,10 @@ export type Formula =
   | { readonly kind: "product"; readonly a: RangeRef; readonly b: RangeRef }
   /** For each row, the number of rows with the same group and the same year (cities of the agglomeration that year). */
   | { readonly kind: "groupCount"; readonly group: RangeRef; readonly year: RangeRef }
+  /** A cell's text ("" when blank, not 0), e.g. an indicator's name on the Setup sheet. */
+  | { readonly kind: "text"; readonly from: RangeRef }
+  /** label (sum, 4 decimals %): a dimension with its weight in percent, "创新资源 (23.7448%)". */
+  | { readonly kind: "labelPercent"; readonly label: RangeRef; readonly sum: RangeRef }
   /** value where test > min, #N/A elsewhere (drops the rows from every model using it). */
   | { readonly kind: "keepAbove"; readonly test: RangeRef; readonly min: number; readonly value: RangeRef };
 
@@ -72,5 +76,7 @@ function formulaBody(f: Formula, form: FormulaForm): string {
     case "product": return `${r(f.a)}*${r(f.b)}`;
     case "groupCount": return `COUNTIFS(${r(f.group)},${r(f.group)},${r(f.year)},${r(f.year)})`;
     case "keepAbove": return `IF(${r(f.test)}>${f.min},${r(f.value)},NA())`;
+    case "text": return `${r(f.from)}&""`;
+    case "labelPercent": return `${r(f.label)}&" ("&TEXT(SUM(${r(f.sum)}),"0.0000")&"%)"`;
   }
 }

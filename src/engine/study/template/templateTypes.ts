@@ -1,8 +1,12 @@
 import { Bilingual } from "../../i18n/lang";
+import { JournalTable } from "../../tables/journalTable";
 import { Arg, Formula } from "./formulas";
 import { RangeRef } from "./ranges";
 
-/** What a template is made of: sheets of cells holding literal values or formulas. */
+/**
+ * What a template is made of: sheets of cells holding literal values or formulas (a cell with
+ * neither is a cell a formula spills into, there for its number format).
+ */
 export interface TemplateCell {
   /** 1-based row, 0-based column. */
   readonly row: number;
@@ -11,6 +15,8 @@ export interface TemplateCell {
   readonly formula?: Formula;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /** Number format of the cell (spilled numbers: "0.0000" for R² and weights, "0" for N). */
+  readonly numFmt?: string;
 }
 
 export interface TemplateSheet {
@@ -18,6 +24,13 @@ export interface TemplateSheet {
   readonly name: string;
   readonly cells: readonly TemplateCell[];
   readonly widths?: readonly number[];
+  /**
+   * A table sheet: the journal table it is laid out as (title, header rows, row labels, notes;
+   * blank where `cells` holds formulas), written by the writers of results.xlsx's table sheets
+   * (three-line rules, fonts, merges, widths, print setup); `cells` are its laid-out literal
+   * cells, its formulas and the number formats of the cells they spill into.
+   */
+  readonly journal?: JournalTable;
 }
 
 export interface StudyTemplate {

@@ -2,6 +2,7 @@ import { Lang, t } from "../../i18n/lang";
 import { controlName, EXTERNAL_OUTCOME, PCA_OUTCOME, StudyDefinition } from "../definition";
 import { ModelSpec, SampleRule } from "../design/modelSpec";
 import { MECHANISMS } from "../design/studyDesign";
+import { table1Indicators } from "../tables/table1";
 import { Arg, Formula, FunctionName } from "./formulas";
 import { RangeRef, withRows } from "./ranges";
 import { DataSheetLayout, numberArg, OMITTED, rangeArg, TemplateCell, TemplateSheet, TEMPLATE_SHEETS, textArg } from "./templateTypes";
@@ -32,6 +33,10 @@ export interface VariableRefs {
   readonly indicators: RangeRef;
   readonly directions: RangeRef;
   readonly dimensions: RangeRef;
+  /** Setup's rows of the indicators' names, units and dimension names (Table 1's words), one column per indicator in Table 1's order. */
+  readonly setupNames: RangeRef;
+  readonly setupUnits: RangeRef;
+  readonly setupDimensionNames: RangeRef;
   /** City and year, side by side. */
   readonly fe: RangeRef;
   /** The cluster variable when the study clusters. */
@@ -99,10 +104,16 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
   const ALL: SampleRule = { kind: "all" };
   /** A variable built in Vars, or else the data column of that name. */
   const source = (name: string): RangeRef => named.get(name) ?? dataBody(name);
-  /** Variables side by side (one variable: itself), built on first use. */
-  const regressorBlock = (names: readonly string[]): RangeRef => {
-    if (names.length === 1) return source(names[0]);
-    return blocks.get(blockKey(ALL, names)) ?? setBlock(ALL, names, block(names.map((n) => ({ header: n, from: source(n) }))));
+  /**
+   * Variables side by side (one variable: itself), built on first use. A variable a table shows
+   * on another variable's row (`rowAs`: Table 5's alternative digit on the digit row) is headed
+   * by that row's name, so the formula's rowlabels put it there.
+   */
+  const regressorBlock = (names: readonly string[], rowAs: Readonly<Record<string, string>> = {}): RangeRef => {
+    const header = (n: string) => (rowAs[n] && !rowAs[n].startsWith("@") ? rowAs[n] : n);
+    if (names.length === 1 && header(names[0]) === names[0]) return source(names[0]);
+    const key = names.map((n) => (header(n) === n ? n : `${n} as ${header(n)}`));
+    return blocks.get(blockKey(ALL, key)) ?? setBlock(ALL, key, block(names.map((n) => ({ header: header(n), from: source(n) }))));
   };
   /** The outcome with the rows of agglomerations of at most k cities (in the year) set to #N/A. */
   let groupCount: RangeRef | undefined;
@@ -131,7 +142,7 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
       return { y: { ...w, c1: w.c0 }, x: { ...w, c0: w.c0 + 1 }, ...iv };
     }
     const y = spec.sample.kind === "dropSmallGroups" ? droppedOutcome(spec.outcome, spec.sample.atMost) : source(spec.outcome);
-    return { y, x: regressorBlock(spec.regressors), ...iv };
+    return { y, x: regressorBlock(spec.regressors, spec.rowAs), ...iv };
   };
 
   const setup = setupSheet(def, lang);
@@ -144,7 +155,7 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
   if (cols.agglomeration) copyData(cols.agglomeration);
 
   // the outcome and its PCA twin from the indicators
-  const indicatorBlock = block(d.indicators.map((i) => ({ header: i.column, from: dataBody(i.column) })));
+  const indicatorBlock = block(table1Indicators(d).map((i) => ({ header: i.column, from: dataBody(i.column) })));
   const dirs = rangeArg(directions);
   const entropy = addCalc("ENTROPYWEIGHTS", [rangeArg(indicatorBlock), dirs, OMITTED, textArg("index"), numberArg(d.entropy.method === "shift" ? d.entropy.shift : 0)]);
   const pca = addCalc("PCAINDEX", [rangeArg(indicatorBlock), dirs, textArg("index")]);
@@ -169,7 +180,7 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
   // robustness outcomes and the alternative treatment block
   if (d.robustness.externalIndex) copyData(d.robustness.externalIndex.column, EXTERNAL_OUTCOME);
   setNamed(PCA_OUTCOME, addVar(PCA_OUTCOME, { kind: "copy", from: body(pca) }));
-  if (d.treatmentAlt) regressorBlock([d.treatmentAlt.column, ...controls]);
+  if (d.treatmentAlt) regressorBlock([d.treatmentAlt.column, ...controls], { [d.treatmentAlt.column]: d.treatment.column });
 
   // mechanisms
   const m = d.mechanisms;
@@ -233,41 +244,50 @@ export function variableSheets(def: StudyDefinition, data: DataSheetLayout, lang
       indicators: indicatorBlock,
       directions,
       dimensions: setup.dimensions,
+      setupNames: setup.names,
+      setupUnits: setup.units,
+      setupDimensionNames: setup.dimensionNames,
       fe: { ...city, c1: city.c0 + 1 }, // city and year are the first two Vars columns
       cluster,
     },
   };
 }
 
-/** The Setup sheet: one column per indicator with its name, dimension, direction and description. */
-function setupSheet(def: StudyDefinition, lang: Lang): { sheet: TemplateSheet; dimensions: RangeRef; directions: RangeRef } {
+/**
+ * The Setup sheet: one column per indicator, in Table 1's order, with its name, dimension,
+ * direction, and the words Table 1 shows (name, unit, dimension name).
+ */
+function setupSheet(def: StudyDefinition, lang: Lang): { sheet: TemplateSheet; dimensions: RangeRef; directions: RangeRef; names: RangeRef; units: RangeRef; dimensionNames: RangeRef } {
   const setupName = t(TEMPLATE_SHEETS.setup, lang);
-
   const d = def;
   const cells: TemplateCell[] = [];
   const head = [
-    { en: "indicator", zh: "指标" }, { en: "dimension", zh: "维度" }, { en: "direction", zh: "方向" }, { en: "description", zh: "说明" },
+    { en: "indicator", zh: "指标" }, { en: "dimension", zh: "维度" }, { en: "direction", zh: "方向" },
+    { en: "name", zh: "名称" }, { en: "unit", zh: "单位" }, { en: "dimension name", zh: "维度名称" },
   ];
   head.forEach((h, r) => cells.push({ row: r + 1, col: 0, value: t(h, lang), bold: true }));
-  d.indicators.forEach((ind, j) => {
+  const indicators = table1Indicators(d);
+  indicators.forEach((ind, j) => {
     const dim = d.dimensions.find((x) => x.key === ind.dimension);
     cells.push(
       { row: 1, col: j + 1, value: ind.column, bold: true },
       { row: 2, col: j + 1, value: ind.dimension },
       { row: 3, col: j + 1, value: ind.direction },
-      { row: 4, col: j + 1, value: (ind.label ? t(ind.label, lang) : "") + (dim ? ` (${t(dim.label, lang)})` : "") },
+      { row: 4, col: j + 1, value: ind.label ? t(ind.label, lang) : ind.column },
+      ...(ind.unit ? [{ row: 5, col: j + 1, value: t(ind.unit, lang) }] : []),
+      ...(dim ? [{ row: 6, col: j + 1, value: t(dim.label, lang) }] : []),
     );
   });
   cells.push({
-    row: 6, col: 0, italic: true,
+    row: 8, col: 0, italic: true,
     value: lang === "zh"
-      ? "修改第 2、3 行（维度、方向“+”/“-”）后，表1 与综合指数随之更新。"
-      : "Edit rows 2 and 3 (dimension, direction \"+\"/\"-\"): Table 1 and the index update.",
+      ? "修改第 2、3 行（维度、方向“+”/“-”）后，表1 与综合指数随之更新；第 4–6 行为表1 显示的名称、单位和维度名称。"
+      : "Edit rows 2 and 3 (dimension, direction \"+\"/\"-\"): Table 1 and the index update. Rows 4–6 are the name, unit and dimension name Table 1 shows.",
   });
-  const n = d.indicators.length;
+  const n = indicators.length;
+  const row = (r: number): RangeRef => ({ sheet: setupName, c0: 1, c1: n, r0: r, r1: r });
   return {
     sheet: { key: "setup", name: setupName, cells, widths: [14] },
-    dimensions: { sheet: setupName, c0: 1, c1: n, r0: 2, r1: 2 },
-    directions: { sheet: setupName, c0: 1, c1: n, r0: 3, r1: 3 },
+    dimensions: row(2), directions: row(3), names: row(4), units: row(5), dimensionNames: row(6),
   };
 }
