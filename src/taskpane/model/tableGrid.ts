@@ -1,5 +1,6 @@
 import { JournalTable } from "../../engine/tables/journalTable";
-import { LaidCell, layoutTable, Rule, SheetLayout } from "../../engine/tables/layout";
+import { Rule } from "../../engine/tables/layout";
+import { SheetStyle, sheetStyle, StyledCell } from "../../engine/tables/sheetStyle";
 import { OwnFormula } from "./cellText";
 
 /** A cell the pane writes: a number, text (always written as text), or one of CityPanel's own formulas (./cellText). */
@@ -15,15 +16,19 @@ export interface FormatRun {
   readonly align: "center" | "left";
   readonly top: Rule;
   readonly bottom: Rule;
+  /** The cell font (Office.js sets one font per cell: SimSun where the text has Chinese). */
+  readonly font: string;
+  readonly size: number;
+  readonly wrap: boolean;
+  readonly vertical: "top" | "middle";
 }
 
-/** A journal table ready for a sheet: cells, their number formats, format runs, merges and widths. */
+/** A journal table ready for a sheet: cells, their number formats, format runs, and the sheet style (merges, widths, heights, print setup). */
 export interface TableGrid {
   readonly grid: GridCell[][];
   readonly numberFormats: string[][];
   readonly runs: FormatRun[];
-  readonly merges: SheetLayout["merges"];
-  readonly widths: readonly number[];
+  readonly style: SheetStyle;
 }
 
 const PLAIN_NUMBER = /^-?\d+(?:\.(\d+))?$/;
@@ -34,7 +39,7 @@ const PLAIN_NUMBER = /^-?\d+(?:\.(\d+))?$/;
  * "(0.0020)", "[0.0000]", "Yes") stays text. `formulas` (same shape) replace cells where given.
  */
 export function tableGrid(table: JournalTable, formulas?: readonly (readonly GridCell[])[]): TableGrid {
-  const layout = layoutTable(table);
+  const layout = sheetStyle(table);
   const grid: GridCell[][] = Array.from({ length: layout.rows }, () => Array<GridCell>(layout.cols).fill(""));
   for (const c of layout.cells) grid[c.row][c.col] = c.value;
   if (formulas) formulas.forEach((r, i) => r.forEach((f, j) => { if (f !== "" && i < grid.length && j < grid[i].length) grid[i][j] = f; }));
@@ -43,13 +48,13 @@ export function tableGrid(table: JournalTable, formulas?: readonly (readonly Gri
     return m ? (m[1] ? `0.${"0".repeat(m[1].length)}` : "0") : "";
   }));
   grid.forEach((r, i) => r.forEach((v, j) => { if (numberFormats[i][j]) grid[i][j] = Number(v); }));
-  return { grid, numberFormats, runs: formatRuns(layout), merges: layout.merges, widths: layout.widths };
+  return { grid, numberFormats, runs: formatRuns(layout), style: layout };
 }
 
-/** The layout's cells grouped, row by row, into runs of adjacent cells with the same format. */
-function formatRuns(layout: SheetLayout): FormatRun[] {
-  const key = (c: LaidCell) => `${c.bold}|${c.italic}|${c.align}|${c.top}|${c.bottom}`;
-  const byRow = new Map<number, LaidCell[]>();
+/** The styled cells grouped, row by row, into runs of adjacent cells with the same format. */
+function formatRuns(layout: SheetStyle): FormatRun[] {
+  const key = (c: StyledCell) => `${c.bold}|${c.italic}|${c.align}|${c.top}|${c.bottom}|${c.font}|${c.size}|${c.wrap}|${c.vertical}`;
+  const byRow = new Map<number, StyledCell[]>();
   for (const c of layout.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
   const runs: FormatRun[] = [];
   for (const cells of byRow.values()) {
@@ -58,7 +63,10 @@ function formatRuns(layout: SheetLayout): FormatRun[] {
       let e = s + 1;
       while (e < cells.length && key(cells[e]) === key(cells[s]) && cells[e].col === cells[e - 1].col + 1) e++;
       const c = cells[s];
-      runs.push({ row: c.row, col: c.col, cols: e - s, bold: !!c.bold, italic: !!c.italic, align: c.align === "center" ? "center" : "left", top: c.top, bottom: c.bottom });
+      runs.push({
+        row: c.row, col: c.col, cols: e - s, bold: !!c.bold, italic: !!c.italic, align: c.align === "center" ? "center" : "left", top: c.top, bottom: c.bottom,
+        font: c.font, size: c.size, wrap: c.wrap, vertical: c.vertical,
+      });
       s = e;
     }
   }
