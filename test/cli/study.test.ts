@@ -58,7 +58,12 @@ describe("citypanel study", () => {
       rows.forEach((r, i) => r.forEach((v, j) => {
         const c = ws.getCell(3 + i, j + 1);
         if (c.isMerged && c.master.address !== c.address) return; // a group header's merged cells read back as the group
-        expect(cellText(c.value)).toBe(v);
+        if (/^-?\d+(\.\d+)?$/.test(v)) {
+          // plain numbers (N, R², weights, descriptives) are numbers whose format shows the table's digits
+          expect(typeof c.value).toBe("number");
+          expect(c.numFmt).toBe(v.includes(".") ? `0.${"0".repeat(v.split(".")[1].length)}` : "0");
+          expect((c.value as number).toFixed(v.includes(".") ? v.split(".")[1].length : 0)).toBe(v);
+        } else expect(cellText(c.value)).toBe(v);
       }));
       const notesAt = 3 + rows.length;
       expect(cellText(ws.getCell(notesAt + t.notes.length, 1).value)).toContain("synthetic sample panel");

@@ -1,7 +1,7 @@
 import type { Worksheet, Workbook, Border, CellValue, RichText } from "exceljs";
 import { JournalTable } from "../../engine/tables/journalTable";
 import { Rule } from "../../engine/tables/layout";
-import { CJK_FONT, printAreaA1, sheetStyle, StyledCell } from "../../engine/tables/sheetStyle";
+import { CJK_FONT, numberFormatOf, printAreaA1, sheetStyle, StyledCell } from "../../engine/tables/sheetStyle";
 
 /** Excel limits sheet names to 31 characters without []:*?/\ ; keep them unique. */
 export function safeSheetName(name: string, taken: Set<string>): string {
@@ -19,6 +19,7 @@ const border = (r: Rule): Partial<Border> | undefined => (r === "none" ? undefin
  * Latin (Times New Roman) text when both occur, else the plain value with its one font.
  */
 function fontedValue(c: StyledCell): CellValue {
+  if (c.number) return c.number.value;
   if (c.runs.length <= 1) return c.value;
   return {
     richText: c.runs.map((r): RichText => ({ text: r.text, font: { name: r.font, size: c.size, bold: c.bold, italic: c.italic, ...(r.font === CJK_FONT ? { charset: 134 } : {}) } })),
@@ -28,6 +29,7 @@ function fontedValue(c: StyledCell): CellValue {
 /**
  * Write a journal table onto a new worksheet as engine/tables/sheetStyle describes it (the
  * task pane's writer translates the same description): three-line style, the paper's fonts,
+ * plain numbers (N, R², a weight) stored as numbers showing the table's digits,
  * notes wrapped within the table's width, and the print setup (A4, one page wide, landscape
  * when wide, header rows repeated, centred, print area).
  */
@@ -47,7 +49,7 @@ export function addTableSheet(wb: Workbook, tbl: JournalTable, taken: Set<string
     const cell = ws.getCell(c.row + 1, c.col + 1);
     cell.value = fontedValue(c);
     cell.font = { name: c.font, size: c.size, bold: c.bold, italic: c.italic, ...(c.font === CJK_FONT ? { charset: 134 } : {}) };
-    cell.numFmt = "@";
+    cell.numFmt = numberFormatOf(c);
     cell.alignment = { horizontal: c.align, vertical: c.vertical, wrapText: c.wrap };
     const top = border(c.top);
     const bottom = border(c.bottom);

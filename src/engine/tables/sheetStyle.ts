@@ -1,13 +1,16 @@
 import { columnLetters } from "../study/template/ranges";
 import { JournalTable } from "./journalTable";
 import { LaidCell, layoutTable, SheetLayout } from "./layout";
+import { PlainNumber, plainNumber } from "./plainNumber";
 
 /**
  * How a journal table sheet looks and prints, for every writer (exceljs for results.xlsx and
  * the template workbook, Office.js for the task pane's sheets), so they cannot drift: the
  * layout's cells with their fonts (Times New Roman for Latin letters and digits, SimSun/宋体
  * for Chinese, as Chinese journals require), font sizes, vertical alignment and wrapping; row
- * heights and column widths; the print setup (A4, one page wide, landscape when the table is
+ * heights and column widths; plain numbers ("2744", "0.8490") as numbers with the format that
+ * shows the same digits (./plainNumber), everything else as text (number format "@", so
+ * "(0.0020)" stays text and nothing shows in scientific notation); the print setup (A4, one page wide, landscape when the table is
  * wider than portrait, the header repeated on every page, centred, the print area).
  * Writers only translate these fields.
  */
@@ -53,7 +56,12 @@ export interface StyledCell extends LaidCell {
   readonly size: number;
   readonly wrap: boolean;
   readonly vertical: "top" | "middle";
+  /** The number a sheet stores for a plain-number cell, with its format; undefined: text, format "@". */
+  readonly number: PlainNumber | undefined;
 }
+
+/** The number format of a styled cell: the plain number's, or text. */
+export const numberFormatOf = (c: StyledCell): string => c.number?.format ?? "@";
 
 /** Print settings of a table sheet. */
 export interface PrintSetup {
@@ -103,6 +111,7 @@ export function sheetStyle(tbl: JournalTable): SheetStyle {
       size: c.row === 0 ? FONT_SIZE.title : c.row >= noteRow0 ? FONT_SIZE.note : FONT_SIZE.table,
       wrap,
       vertical: wrap ? "top" : "middle",
+      number: plainNumber(c.value),
     };
   });
   return {

@@ -31,24 +31,28 @@ export interface TableGrid {
   readonly style: SheetStyle;
 }
 
-const PLAIN_NUMBER = /^-?\d+(?:\.(\d+))?$/;
-
 /**
- * The three-line journal table as a grid (the CLI's workbook style): plain numbers ("2744",
- * "0.8490", "-3.1662") become numbers shown with the same decimals; the rest ("0.0999***",
- * "(0.0020)", "[0.0000]", "Yes") stays text. `formulas` (same shape) replace cells where given.
+ * The three-line journal table as a grid, as results.xlsx holds it (engine/tables/sheetStyle):
+ * plain numbers ("2744", "0.8490", "-3.1662") become numbers shown with the same decimals; the
+ * rest ("0.0999***", "(0.0020)", "[0.0000]", "Yes") stays text. `formulas` (same shape)
+ * replace cells where given.
  */
 export function tableGrid(table: JournalTable, formulas?: readonly (readonly GridCell[])[]): TableGrid {
-  const layout = sheetStyle(table);
-  const grid: GridCell[][] = Array.from({ length: layout.rows }, () => Array<GridCell>(layout.cols).fill(""));
-  for (const c of layout.cells) grid[c.row][c.col] = c.value;
-  if (formulas) formulas.forEach((r, i) => r.forEach((f, j) => { if (f !== "" && i < grid.length && j < grid[i].length) grid[i][j] = f; }));
-  const numberFormats = grid.map((r) => r.map((v) => {
-    const m = typeof v === "string" ? PLAIN_NUMBER.exec(v) : null;
-    return m ? (m[1] ? `0.${"0".repeat(m[1].length)}` : "0") : "";
-  }));
-  grid.forEach((r, i) => r.forEach((v, j) => { if (numberFormats[i][j]) grid[i][j] = Number(v); }));
-  return { grid, numberFormats, runs: formatRuns(layout), style: layout };
+  const style = sheetStyle(table);
+  const grid: GridCell[][] = Array.from({ length: style.rows }, () => Array<GridCell>(style.cols).fill(""));
+  const numberFormats: string[][] = Array.from({ length: style.rows }, () => Array<string>(style.cols).fill(""));
+  for (const c of style.cells) {
+    grid[c.row][c.col] = c.number ? c.number.value : c.value;
+    if (c.number) numberFormats[c.row][c.col] = c.number.format;
+  }
+  if (formulas) {
+    formulas.forEach((r, i) => r.forEach((f, j) => {
+      if (f === "" || i >= grid.length || j >= grid[i].length) return;
+      grid[i][j] = f;
+      numberFormats[i][j] = "";
+    }));
+  }
+  return { grid, numberFormats, runs: formatRuns(style), style };
 }
 
 /** The styled cells grouped, row by row, into runs of adjacent cells with the same format. */

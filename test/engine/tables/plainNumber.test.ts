@@ -1,0 +1,34 @@
+import fc from "fast-check";
+import { plainNumber } from "../../../src/engine/tables/plainNumber";
+
+describe("plainNumber: a table's plain-number text as a number and the format that shows it digit for digit", () => {
+  test("worked examples", () => {
+    expect(plainNumber("0.8060")).toEqual({ value: 0.806, format: "0.0000" });
+    expect(plainNumber("2744")).toEqual({ value: 2744, format: "0" });
+    expect(plainNumber("-3.1662")).toEqual({ value: -3.1662, format: "0.0000" });
+    expect(plainNumber("0.000000049")).toEqual({ value: 4.9e-8, format: "0.000000000" });
+  });
+
+  test("stars, brackets, words, grouping, exponents and empty cells stay text", () => {
+    for (const s of ["0.4200***", "(0.0080)", "[0.0000]", "{16.3800}", "252.5141 [0.0000]", "Yes", "控制", "", "1,234", "2 744", "1e-6", "+1", ".5", "5.", "NaN", "Infinity"]) {
+      expect(plainNumber(s)).toBeUndefined();
+    }
+    expect(plainNumber(12 as unknown as string)).toBeUndefined();
+    expect(plainNumber("-0.0000")).toBeUndefined();
+    expect(plainNumber("-0")).toBeUndefined();
+  });
+
+  test("more than 15 significant digits stay text (a double could not show them back)", () => {
+    expect(plainNumber("1234567890.123456")).toBeUndefined();
+    expect(plainNumber("123456789012345")).toEqual({ value: 123456789012345, format: "0" });
+  });
+
+  test("property: the number shown with its format is the text again", () => {
+    fc.assert(fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 8 }), (x, d) => {
+      const text = x.toFixed(d);
+      const p = plainNumber(text);
+      if (text.replace(/^-/, "").replace(".", "").length > 15 || /^-0(\.0*)?$/.test(text)) return p === undefined;
+      return p !== undefined && p.value.toFixed(d) === text && p.format === (d === 0 ? "0" : `0.${"0".repeat(d)}`);
+    }), { numRuns: 2000 });
+  });
+});
