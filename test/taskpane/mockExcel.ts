@@ -48,6 +48,8 @@ export class WorkbookModel {
   readonly pageLayouts = new Map<string, PageLayoutModel>();
   /** The highest ExcelApi requirement set the host reports through Office.context.requirements.isSetSupported. */
   excelApi = 1.9;
+  /** A host that refuses some page zooms: the sync that sends one fails (InvalidArgument) and the zoom is not set. */
+  rejectZoom?: (zoom: unknown) => boolean;
   readonly settings = new Map<string, unknown>();
   readonly names = new Map<string, { sheet: string; row: number; col: number; rows: number; cols: number }>();
   readonly tables = new Map<string, { sheet: string; row: number; col: number; rows: number; cols: number }>();
@@ -214,6 +216,12 @@ function makeContext(model: WorkbookModel) {
     },
     sync: async () => {
       model.syncs++;
+      for (const { m } of sheetMocks) {
+        if (model.rejectZoom && written(m.pageLayout.zoom, "(not set)") && model.rejectZoom(m.pageLayout.zoom)) {
+          m.pageLayout.zoom = "(not set)";
+          throw new Error("InvalidArgument: the argument is invalid or missing or has an incorrect format (zoom)");
+        }
+      }
       for (const m of [...all]) await OfficeMockObject.prototype.sync.call(m);
     },
   }) as AnyMock);

@@ -26,9 +26,10 @@ const tables = {
 };
 const table4 = (lang: "en" | "zh") => tables[lang].find((t) => t.id === "table4")!;
 
-async function paneSheet(tbl: JournalTable, excelApi = 1.9): Promise<{ model: WorkbookModel; name: string }> {
+async function paneSheet(tbl: JournalTable, excelApi = 1.9, rejectZoom?: (zoom: unknown) => boolean): Promise<{ model: WorkbookModel; name: string }> {
   const model = new WorkbookModel({ Sheet1: [] });
   model.excelApi = excelApi;
+  model.rejectZoom = rejectZoom;
   installExcel(model);
   const name = await Excel.run((ctx) => writeJournalTable(ctx, tbl));
   return { model, name };
@@ -151,5 +152,18 @@ describe("Table 4 on a pane sheet, exactly", () => {
     const { model, name } = await paneSheet(table4("zh"), 1.8);
     expect(model.pageLayouts.has(name)).toBe(false);
     expect(model.get(name, 6, 0)).toMatchObject({ v: "工具变量", font: "SimSun" });
+  });
+
+  test("a host that refuses a zoom: height 0 refused → one page wide alone; every zoom refused → the table and the rest of the print setup stay", async () => {
+    const noZeroHeight = await paneSheet(table4("zh"), 1.9, (z) => (z as { verticalFitToPages?: number }).verticalFitToPages === 0);
+    expect(noZeroHeight.model.pageLayouts.get(noZeroHeight.name)).toMatchObject({ paperSize: "A4", printTitleRows: "$3:$4" });
+    expect(noZeroHeight.model.pageLayouts.get(noZeroHeight.name)!.zoom).toEqual({ horizontalFitToPages: 1 });
+    const none = await paneSheet(table4("zh"), 1.9, () => true);
+    expect(none.name).toBe("表4 工具变量");
+    const pl = none.model.pageLayouts.get(none.name)!;
+    expect(pl).toMatchObject({ paperSize: "A4", orientation: "Portrait", printArea: "A1:E19", printTitleRows: "$3:$4" });
+    expect(pl.zoom).toBeUndefined();
+    expect(none.model.get(none.name, 6, 0)).toMatchObject({ v: "工具变量", font: "SimSun" });
+    expect(none.model.merges.get(none.name)).toHaveLength(6);
   });
 });

@@ -98,28 +98,44 @@ export async function writeJournalTable(context: Excel.RequestContext, table: Jo
   style.widths.forEach((w, j) => { sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = columnWidthPoints(w); });
   for (const [row, h] of style.heights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = h;
   sheet.showGridlines = style.showGridlines;
-  printSetup(sheet, style.print);
   sheet.load("name");
   await context.sync();
+  await printSetup(context, sheet, style.print);
   return sheet.name;
 }
 
 /**
  * The sheet's print setup (ExcelApi 1.9, above the manifest's requirement set: skipped where
- * the host lacks it): A4, portrait or landscape, one page wide and as many tall as needed,
- * centred, the margins, the print area and the header rows repeated on every page.
+ * the host lacks it): A4, portrait or landscape, centred, the margins, the print area, the
+ * header rows repeated on every page, then one page wide and as many tall as needed. It runs
+ * after the table is on the sheet, in batches of its own: a host that rejects a setting loses
+ * that setting, never the table. The zoom is the one setting not checked in a real Excel
+ * here: { horizontalFitToPages: 1, verticalFitToPages: 0 } (OOXML fitToWidth 1, fitToHeight 0,
+ * "automatic" height), and if the host refuses the 0, { horizontalFitToPages: 1 } alone.
  */
-function printSetup(sheet: Excel.Worksheet, p: PrintSetup): void {
+async function printSetup(context: Excel.RequestContext, sheet: Excel.Worksheet, p: PrintSetup): Promise<void> {
   if (!excelApiSupported("1.9")) return;
-  const pl = sheet.pageLayout;
-  pl.paperSize = p.paper;
-  pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-  pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
-  pl.centerHorizontally = p.centerHorizontally;
-  const m = p.marginsInches;
-  pl.setPrintMargins("Inches", { left: m.left, right: m.right, top: m.top, bottom: m.bottom, header: m.header, footer: m.footer });
-  pl.setPrintArea(printAreaA1(p));
-  pl.setPrintTitleRows(printTitleRowsA1(p));
+  const attempt = async (set: (pl: Excel.PageLayout) => void): Promise<boolean> => {
+    try {
+      set(sheet.pageLayout);
+      await context.sync();
+      return true;
+    } catch {
+      return false; // the table is written; only this print setting is missing
+    }
+  };
+  await attempt((pl) => {
+    pl.paperSize = p.paper;
+    pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+    pl.centerHorizontally = p.centerHorizontally;
+    const m = p.marginsInches;
+    pl.setPrintMargins("Inches", { left: m.left, right: m.right, top: m.top, bottom: m.bottom, header: m.header, footer: m.footer });
+    pl.setPrintArea(printAreaA1(p));
+    pl.setPrintTitleRows(printTitleRowsA1(p));
+  });
+  if (!(await attempt((pl) => { pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight }; }))) {
+    await attempt((pl) => { pl.zoom = { horizontalFitToPages: p.fitToWidth }; });
+  }
 }
 
 const PROVENANCE_SHEET: Bilingual = { en: "Provenance", zh: "来源说明" };
