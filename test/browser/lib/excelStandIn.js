@@ -319,7 +319,9 @@ function installExcelStandIn(init) {
             `vertical-align:${x.valign === "Top" ? "top" : x.valign === "Center" ? "middle" : "bottom"}`,
             "padding:2px 6px", x.wrap ? "white-space:normal" : "white-space:nowrap",
           ].join(";");
-          html += `<td ${m ? `colspan="${m.cols}" rowspan="${m.rows}"` : ""} style="${style}">${esc(x.f || x.v)}</td>`;
+          const decimals = typeof x.v === "number" && /^0(\.0+)?$/.test(x.nf || "") ? (x.nf.split(".")[1] || "").length : -1;
+          const shown = x.f || (decimals >= 0 ? x.v.toFixed(decimals) : x.v); // as Excel shows a number in its format
+          html += `<td ${m ? `colspan="${m.cols}" rowspan="${m.rows}"` : ""} style="${style}">${esc(shown)}</td>`;
         }
         html += "</tr>";
       }
