@@ -131,6 +131,13 @@ test("full flow on the sample panel: select → map → run Tables 1–7 → she
   assert.ok(ses.length >= 4 && ses.every((c) => c.nf === "@"), "standard errors in parentheses must stay text, not become negative numbers");
   const n = Object.values(t4.cells).filter((c) => c.v === 2744);
   assert.ok(n.length >= 4 && n.every((c) => c.nf === "0"), "N should be written as a number");
+  // results.xlsx's look (engine/tables/sheetStyle): Times New Roman in an English table, sizes, wrapped notes
+  assert.deepEqual([...new Set(Object.values(t4.cells).filter((c) => c.v !== "").map((c) => c.font.name))], ["Times New Roman"]);
+  assert.equal(t4.cells["0,0"].font.size, 12);
+  assert.equal(t4.cells["4,0"].font.size, 10.5);
+  const notes = Object.values(t4.cells).filter((c) => /^Note:/.test(String(c.v)));
+  assert.ok(notes.length === 1 && notes[0].wrap === true && notes[0].valign === "Top" && notes[0].font.size === 9, `note cell ${JSON.stringify(notes)}`);
+  log(`Table 4 page layout: ${JSON.stringify(t4.pageLayout)} (empty where the host does not report ExcelApi 1.9)`);
   const prov = await page.evaluate(() => __excel.dump("Provenance").values);
   assert.ok(prov.some((r) => r[0] === "study definition (JSON)" && String(r[1]).includes('"city":"city"')));
   const savedMapping = await page.evaluate(() => __excel.settings.get("citypanel.study"));
@@ -185,6 +192,9 @@ test("zh-CN: Chinese UI, Cancel writes nothing, Table 4 goes to 表4 工具变�
   assert.deepEqual(written, ["表4 工具变量", "来源说明"]);
   const t4 = await page.evaluate(() => __excel.dump("表4 工具变量"));
   assert.match(String(t4.values[0][0]), /^表4/);
+  // SimSun (宋体) where the text has Chinese, Times New Roman for Latin text and numbers
+  const fontOf = (v) => Object.values(t4.cells).find((c) => c.v === v).font.name;
+  assert.deepEqual(["工具变量", "控制", "digit", 2744].map(fontOf), ["SimSun", "SimSun", "Times New Roman", "Times New Roman"]);
   log(`screenshot ${path.relative(ROOT, await screenshot(page, "taskpane-zh-output"))}`);
 }, { timeout: 120_000 });
 

@@ -127,7 +127,7 @@ describe("column lists and fixed effects", () => {
     const en = await runCli(["fereg", small, "--y", "y", "--x", "a"]);
     expect(en.stdout.split("\n")[1]).toMatch(/^absorbed: no fixed effects \(pooled OLS\)   VCE: robust$/);
     const zh = await runCli(["fereg", small, "--y", "y", "--x", "a", "--lang", "zh"]);
-    expect(zh.stdout.split("\n")[1]).toMatch(/^吸收：无固定效应（混合 OLS）   VCE: robust$/);
+    expect(zh.stdout.split("\n")[1]).toMatch(/^吸收：无固定效应（混合 OLS）   标准误类型：稳健（robust）$/);
     const iv = await runCli(["iv2sls", sample, "--y", "ind01", "--endog", "digit", "--iv", "dist_port", "--x", "gov"]);
     expect(iv.stdout.split("\n")[1]).toMatch(/^absorbed: no fixed effects \(constant included\)/);
     const fe = await runCli(["fereg", small, "--y", "y", "--x", "a", "--fe", "city", "--lang", "zh"]);

@@ -3,7 +3,8 @@
  * module touches (context, worksheets, ranges, settings) is an OfficeMockObject, so reading a
  * property that was not loaded and synced gives office-addin-mock's error sentinel instead of
  * data. Ranges are created on demand over an in-memory model of sheets; what the code wrote
- * (values, formulas, number formats, bold, borders, gridlines) is copied into the model when
+ * (values, formulas, number formats, fonts, alignment, wrapping, borders, merges, column widths,
+ * row heights, gridlines, page layout) is copied into the model when
  * Excel.run ends — also when it throws, so a write before a failed check would be caught.
  */
 import { OfficeMockObject } from "office-addin-mock";
@@ -18,12 +19,37 @@ export interface CellModel {
   italic?: boolean;
   top?: string;
   bottom?: string;
+  font?: string;
+  size?: number;
+  align?: string;
+  valign?: string;
+  wrap?: boolean;
+}
+
+/** What a sheet's pageLayout received (ExcelApi 1.9). */
+export interface PageLayoutModel {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: unknown;
+  centerHorizontally?: boolean;
+  margins?: { unit: string; options: unknown };
+  printArea?: string;
+  printTitleRows?: string;
 }
 
 export class WorkbookModel {
   readonly sheets = new Map<string, Map<string, CellModel>>();
   readonly gridlines = new Map<string, boolean>();
   readonly frozen = new Map<string, number>();
+  readonly merges = new Map<string, { row: number; col: number; rows: number; cols: number }[]>();
+  /** Column widths (points) and row heights (points) by sheet, then 0-based index. */
+  readonly columnWidths = new Map<string, Map<number, number>>();
+  readonly rowHeights = new Map<string, Map<number, number>>();
+  readonly pageLayouts = new Map<string, PageLayoutModel>();
+  /** The highest ExcelApi requirement set the host reports through Office.context.requirements.isSetSupported. */
+  excelApi = 1.9;
+  /** A host that refuses some page zooms: the sync that sends one fails (InvalidArgument) and the zoom is not set. */
+  rejectZoom?: (zoom: unknown) => boolean;
   readonly settings = new Map<string, unknown>();
   readonly names = new Map<string, { sheet: string; row: number; col: number; rows: number; cols: number }>();
   readonly tables = new Map<string, { sheet: string; row: number; col: number; rows: number; cols: number }>();
@@ -63,8 +89,14 @@ export class WorkbookModel {
 
 type AnyMock = OfficeMockObject & Record<string, any>;
 
+/** Whether the code set a format property: a property never set reads as office-addin-mock's "not loaded" sentinel. */
+const written = (v: unknown, dflt: unknown): boolean => v !== dflt && !(typeof v === "string" && v.startsWith("Error, property was not loaded"));
+
 /** Installs global Excel.run over the model. */
 export function installExcel(model: WorkbookModel): void {
+  (globalThis as any).Office = {
+    context: { requirements: { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number(v ?? "1.1") <= model.excelApi } },
+  };
   (globalThis as any).Excel = {
     run: async <T>(fn: (ctx: any) => Promise<T>): Promise<T> => {
       const { context, commit } = makeContext(model);
@@ -95,12 +127,15 @@ function makeContext(model: WorkbookModel) {
       address: `${sheet}!R${r + 1}C${c + 1}`,
       rowIndex: r, columnIndex: c, rowCount: rows, columnCount: cols,
       format: {
-        font: { bold: false, italic: false, size: 11 },
+        font: { bold: false, italic: false, size: 11, name: "Calibri" },
         horizontalAlignment: "General",
+        verticalAlignment: "Bottom",
+        wrapText: false,
         columnWidth: 48,
+        rowHeight: 15,
         borders: { getItem: (edge: string) => (edges[edge] ??= track(new OfficeMockObject({ style: "None", weight: "Thin" })) as AnyMock) },
       },
-      merge: () => undefined,
+      merge: () => { model.merges.set(sheet, [...(model.merges.get(sheet) ?? []), { row: r, col: c, rows, cols }]); },
     }) as AnyMock);
     m.worksheet = sheetMock(sheet);
     const load = m.load.bind(m);
@@ -127,7 +162,18 @@ function makeContext(model: WorkbookModel) {
       },
       freezePanes: { freezeRows: (n: number) => { model.frozen.set(name, n); } },
       activate: () => undefined,
+      pageLayout: {
+        // "(not set)": what the code did not write stays out of model.pageLayouts
+        paperSize: "(not set)", orientation: "(not set)", zoom: "(not set)", centerHorizontally: "(not set)",
+        setPrintMargins: (unit: string, options: unknown) => { layout().margins = { unit, options }; },
+        setPrintArea: (a: string) => { layout().printArea = a; },
+        setPrintTitleRows: (a: string) => { layout().printTitleRows = a; },
+      },
     }) as AnyMock);
+    function layout(): PageLayoutModel {
+      if (!model.pageLayouts.has(name)) model.pageLayouts.set(name, {});
+      return model.pageLayouts.get(name)!;
+    }
     sheetMocks.push({ m, name });
     return m;
   };
@@ -170,6 +216,12 @@ function makeContext(model: WorkbookModel) {
     },
     sync: async () => {
       model.syncs++;
+      for (const { m } of sheetMocks) {
+        if (model.rejectZoom && written(m.pageLayout.zoom, "(not set)") && model.rejectZoom(m.pageLayout.zoom)) {
+          m.pageLayout.zoom = "(not set)";
+          throw new Error("InvalidArgument: the argument is invalid or missing or has an incorrect format (zoom)");
+        }
+      }
       for (const m of [...all]) await OfficeMockObject.prototype.sync.call(m);
     },
   }) as AnyMock);
@@ -197,10 +249,22 @@ function makeContext(model: WorkbookModel) {
       };
       if (Array.isArray(m.values) && m.values !== init.values) m.values.forEach((row: unknown[], i: number) => row.forEach((v, j) => typed(cell(i, j), v)));
       if (Array.isArray(m.formulas) && m.formulas !== init.formulas) m.formulas.forEach((row: unknown[], i: number) => row.forEach((v, j) => typed(cell(i, j), v)));
+      const f = m.format;
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
-        if (m.format.font.bold === true) cell(i, j).bold = true;
-        if (m.format.font.italic === true) cell(i, j).italic = true;
+        if (f.font.bold === true) cell(i, j).bold = true;
+        if (f.font.italic === true) cell(i, j).italic = true;
+        if (written(f.font.name, "Calibri")) cell(i, j).font = f.font.name;
+        if (written(f.font.size, 11)) cell(i, j).size = f.font.size;
+        if (written(f.horizontalAlignment, "General")) cell(i, j).align = f.horizontalAlignment;
+        if (written(f.verticalAlignment, "Bottom")) cell(i, j).valign = f.verticalAlignment;
+        if (f.wrapText === true) cell(i, j).wrap = true;
       }
+      const put = (map: Map<string, Map<number, number>>, k: number, v: number) => {
+        if (!map.has(sheet)) map.set(sheet, new Map());
+        map.get(sheet)!.set(k, v);
+      };
+      if (written(f.columnWidth, 48)) for (let j = 0; j < cols; j++) put(model.columnWidths, c + j, f.columnWidth);
+      if (written(f.rowHeight, 15)) for (let i = 0; i < rows; i++) put(model.rowHeights, r + i, f.rowHeight);
       const edges = (m as any).__edges as Record<string, AnyMock>;
       for (const [edge, b] of Object.entries(edges)) {
         if (b.style !== "Continuous") continue;
@@ -210,7 +274,16 @@ function makeContext(model: WorkbookModel) {
         }
       }
     }
-    for (const { m, name } of sheetMocks) if (m.showGridlines === false) model.gridlines.set(name, false);
+    for (const { m, name } of sheetMocks) {
+      if (m.showGridlines === false) model.gridlines.set(name, false);
+      const pl = m.pageLayout;
+      const changed: PageLayoutModel = {};
+      if (written(pl.paperSize, "(not set)")) changed.paperSize = pl.paperSize;
+      if (written(pl.orientation, "(not set)")) changed.orientation = pl.orientation;
+      if (written(pl.centerHorizontally, "(not set)")) changed.centerHorizontally = pl.centerHorizontally;
+      if (written(pl.zoom, "(not set)")) changed.zoom = pl.zoom;
+      if (Object.keys(changed).length) model.pageLayouts.set(name, { ...model.pageLayouts.get(name), ...changed });
+    }
   };
   return { context, commit };
 }

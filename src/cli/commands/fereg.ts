@@ -7,6 +7,11 @@ import { Lang } from "../../engine/i18n/lang";
 import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
 import { coefficientText, starsLine } from "../coefficientText";
 import { fmt } from "../format";
+import { labelled, vceText } from "../modelSummary";
+import { statLines } from "../statLines";
+import { SPILL_LABELS } from "../../engine/i18n/spillLabels";
+import { SUMMARY_LABELS } from "../../engine/i18n/summaryLabels";
+import { fill } from "../../engine/i18n/tableLabels";
 import { columnRequests, readData } from "../readerOptions";
 import { stageTimer } from "../stageTimer";
 
@@ -88,16 +93,18 @@ export function feregJson(r: FeregResult): Record<string, unknown> {
 }
 
 export function feregText(r: FeregResult, lang: Lang = "en"): string {
-  const vce = r.vcov === "cluster" ? `cluster (${r.clusters.map((c) => `${c.name}: ${c.count}`).join(", ")})` : r.vcov;
-  const head = [
-    `FEREG  ${r.y} on ${r.terms.filter((t) => t !== "_cons").join(", ")}`,
-    `${absorbedLine(r.fe, lang, { en: "no fixed effects (pooled OLS)", zh: "无固定效应（混合 OLS）" })}   VCE: ${vce}`,
-    `N = ${r.nobs}   dropped missing = ${r.droppedMissing}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
+  const L = (k: keyof typeof SPILL_LABELS) => SPILL_LABELS[k][lang];
+  const out = [
+    `FEREG  ${fill(SUMMARY_LABELS.model[lang], r.y, r.terms.filter((t) => t !== "_cons").join(", "))}`,
+    `${absorbedLine(r.fe, lang, { en: "no fixed effects (pooled OLS)", zh: "无固定效应（混合 OLS）" })}   ${vceText(r, lang)}`,
+    ...statLines([[[L("nobs"), String(r.nobs)], [L("droppedMissing"), String(r.droppedMissing)], [L("singletons"), String(r.singletons)], ["df_a", String(r.dfA)], ["df_resid", String(r.dfResid)]]]),
+    coefficientText(r, lang),
+    starsLine(lang),
+    ...statLines([
+      [[L("r2"), fmt(r.r2, 4)], [L("r2Adj"), fmt(r.r2Adj, 4)], [L("r2Within"), fmt(r.r2Within, 4)], [L("rmse"), fmt(r.rmse, 4)]],
+      [[`F(${r.Fdf[0]}, ${r.Fdf[1]})`, fmt(r.F, 3)], [L("Fp"), fmt(r.Fp, 4)]],
+    ]),
   ];
-  const tail = [
-    `R2 = ${fmt(r.r2, 4)}   adj R2 = ${fmt(r.r2Adj, 4)}   within R2 = ${fmt(r.r2Within, 4)}   RMSE = ${fmt(r.rmse, 4)}`,
-    `F(${r.Fdf[0]}, ${r.Fdf[1]}) = ${fmt(r.F, 3)}   Prob > F = ${fmt(r.Fp, 4)}`,
-  ];
-  if (r.omitted.length) tail.push(`omitted (collinear): ${r.omitted.join(", ")}`);
-  return [...head, coefficientText(r, lang), starsLine(lang), ...tail].join("\n");
+  if (r.omitted.length) out.push(labelled(L("omitted"), r.omitted.join(", "), lang));
+  return out.join("\n");
 }

@@ -7,6 +7,11 @@ import { Lang } from "../../engine/i18n/lang";
 import { absorbedLine, fixedEffectWarnings } from "./fixedEffects";
 import { coefficientText, starsLine } from "../coefficientText";
 import { fmt } from "../format";
+import { labelled, vceText } from "../modelSummary";
+import { statLines } from "../statLines";
+import { SPILL_LABELS } from "../../engine/i18n/spillLabels";
+import { SUMMARY_LABELS } from "../../engine/i18n/summaryLabels";
+import { fill } from "../../engine/i18n/tableLabels";
 import { columnRequests, readData } from "../readerOptions";
 import { byTerm } from "./fereg";
 
@@ -104,31 +109,34 @@ export function iv2slsJson(r: Iv2slsResult): Record<string, unknown> {
 }
 
 export function iv2slsText(r: Iv2slsResult, lang: Lang = "en"): string {
-  const vce = r.vcov === "cluster" ? `cluster (${r.clusters.map((c) => `${c.name}: ${c.count}`).join(", ")})` : r.vcov;
+  const L = (k: keyof typeof SPILL_LABELS) => SPILL_LABELS[k][lang];
+  const S = (k: keyof typeof SUMMARY_LABELS) => SUMMARY_LABELS[k][lang];
   const out: string[] = [
-    `IV2SLS  ${r.y} on ${r.terms.join(", ")}   instrumented: ${r.endogenous.join(", ")}   excluded instruments: ${r.instruments.join(", ")}`,
-    `${absorbedLine(r.fe, lang, { en: "no fixed effects (constant included)", zh: "无固定效应（含常数项）" })}   VCE: ${vce}`,
-    `N = ${r.nobs}   singletons = ${r.singletons}   df_a = ${r.dfA}   df_resid = ${r.dfResid}`,
+    `IV2SLS  ${fill(S("model"), r.y, r.terms.join(", "))}   ${labelled(L("instrumented"), r.endogenous.join(", "), lang)}   ${labelled(L("instruments"), r.instruments.join(", "), lang)}`,
+    `${absorbedLine(r.fe, lang, { en: "no fixed effects (constant included)", zh: "无固定效应（含常数项）" })}   ${vceText(r, lang)}`,
+    ...statLines([[[L("nobs"), String(r.nobs)], [L("singletons"), String(r.singletons)], ["df_a", String(r.dfA)], ["df_resid", String(r.dfResid)]]]),
     coefficientText(r, lang),
-    `R2 = ${fmt(r.r2, 4)}   within R2 = ${fmt(r.r2Within, 4)}`,
+    ...statLines([[[L("r2"), fmt(r.r2, 4)], [L("r2Within"), fmt(r.r2Within, 4)]]]),
   ];
   for (const f of r.firstStages) {
-    out.push(`First stage: ${f.endog}`);
+    out.push(fill(S("firstStageOf"), f.endog));
     out.push(coefficientText(f, lang));
-    out.push(`F(${f.Fdf[0]}, ${f.Fdf[1]}) = ${fmt(f.F, 3)}   Prob > F = ${fmt(f.Fp, 4)}   partial R2 = ${fmt(f.partialR2, 4)}`);
+    out.push(...statLines([[[`F(${f.Fdf[0]}, ${f.Fdf[1]})`, fmt(f.F, 3)], [L("Fp"), fmt(f.Fp, 4)], [L("partialR2"), fmt(f.partialR2, 4)]]]));
   }
+  out.push(...statLines([
+    [[S("underidentification")], [L("kpLM"), fmt(r.kpLM, 3)], [fill(S("chi2p"), String(r.kpLMdf)), fmt(r.kpLMp, 4)]],
+    [[S("weakIdentification")], [L("cdF"), fmt(r.cdF, 3)], [L("kpF"), fmt(r.kpF, 3)]],
+  ]));
   const sy = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k}: ${v.toFixed(2)}`).join("  ") || (lang === "zh" ? "无表列值" : "not available");
   out.push(
-    `Underidentification: Kleibergen-Paap rk LM = ${fmt(r.kpLM, 3)}   Chi-sq(${r.kpLMdf}) p = ${fmt(r.kpLMp, 4)}`,
-    `Weak identification: Cragg-Donald Wald F = ${fmt(r.cdF, 3)}   Kleibergen-Paap rk Wald F = ${fmt(r.kpF, 3)}`,
     lang === "zh" ? `Stock-Yogo 最大 IV 规模临界值：${sy(r.stockYogo.size)}` : `Stock-Yogo maximal IV size: ${sy(r.stockYogo.size)}`,
     lang === "zh" ? `Stock-Yogo 最大 IV 相对偏误临界值：${sy(r.stockYogo.bias)}` : `Stock-Yogo maximal IV relative bias: ${sy(r.stockYogo.bias)}`,
-    r.overid.df === 0
-      ? `${r.overid.name === "sargan" ? "Sargan" : "Hansen J"} statistic: 0.000 (equation exactly identified)`
-      : `${r.overid.name === "sargan" ? "Sargan" : "Hansen J"} statistic = ${fmt(r.overid.statistic, 3)}   Chi-sq(${r.overid.df}) p = ${fmt(r.overid.p, 4)}`,
   );
+  const overid = r.overid.name === "sargan" ? L("sargan") : L("hansen");
+  if (r.overid.df === 0) out.push(labelled(overid, S("exactlyIdentified"), lang));
+  else out.push(...statLines([[[overid, fmt(r.overid.statistic, 3)], [fill(S("chi2p"), String(r.overid.df)), fmt(r.overid.p, 4)]]]));
   out.push(starsLine(lang));
-  if (r.omitted.length) out.push(`omitted (collinear): ${r.omitted.join(", ")}`);
-  if (r.omittedInstruments.length) out.push(`instruments dropped (collinear): ${r.omittedInstruments.join(", ")}`);
+  if (r.omitted.length) out.push(labelled(L("omitted"), r.omitted.join(", "), lang));
+  if (r.omittedInstruments.length) out.push(labelled(S("instrumentsDropped"), r.omittedInstruments.join(", "), lang));
   return out.join("\n");
 }

@@ -35,13 +35,18 @@ export interface JournalTable {
 export const displayWidth = (s: string): number =>
   [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 
-/** Render a table as aligned plain text (CLI output, tests). */
+/**
+ * Render a table as aligned plain text (CLI output, tests): the table's left columns (labels,
+ * indicator names; default column 0) left-aligned, the others right-aligned, widths by display
+ * width (a Chinese character takes two columns).
+ */
 export function tableToText(tbl: JournalTable): string {
   const rows = [...tbl.header, ...tbl.body];
   const width = displayWidth;
+  const left = new Set(tbl.leftColumns ?? [0]);
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ""))));
   const pad = (s: string, w: number, left: boolean) => (left ? s + " ".repeat(w - width(s)) : " ".repeat(w - width(s)) + s);
-  const line = (r: readonly string[]) => r.map((c, j) => pad(c ?? "", widths[j], j === 0)).join("  ").trimEnd();
+  const line = (r: readonly string[]) => r.map((c, j) => pad(c ?? "", widths[j], left.has(j))).join("  ").trimEnd();
   const total = widths.reduce((a, w) => a + w + 2, -2);
   const thick = "=".repeat(total);
   const thin = "-".repeat(total);

@@ -6,6 +6,8 @@ import { valueError } from "../../engine/errors";
 import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { JournalTable } from "../../engine/tables/journalTable";
 import { Rule } from "../../engine/tables/layout";
+import { columnWidthPoints, PrintSetup, printAreaA1, printTitleRowsA1 } from "../../engine/tables/sheetStyle";
+import { excelApiSupported } from "./apiSupport";
 import { columnLetters } from "../model/detectPanel";
 import { uniqueSheetName } from "../model/sheetNames";
 import { isOwnFormula, rangeInput } from "../model/cellText";
@@ -64,9 +66,12 @@ export async function writeGrid(
 const BORDER_WEIGHT: Record<Exclude<Rule, "none">, "Thin" | "Medium"> = { thin: "Thin", medium: "Medium" };
 
 /**
- * A journal table on a new sheet named for it (with a suffix when taken), in the three-line
- * style of the CLI's workbooks (medium rule above and below, thin rule under the header,
- * bold header, upright notes, title merged across the table). Returns the sheet's name.
+ * A journal table on a new sheet named for it (with a suffix when taken), as
+ * engine/tables/sheetStyle describes it — the same description the CLI's results.xlsx is
+ * written from: three-line rules, bold header, fonts per cell (Times New Roman, SimSun where
+ * the text has Chinese: Office.js cannot set fonts per character), sizes, notes wrapped in
+ * the merged width with their row heights, column widths, no gridlines, and the print setup
+ * (printSetup). Returns the sheet's name.
  */
 export async function writeJournalTable(context: Excel.RequestContext, table: JournalTable, opts: { formulas?: readonly (readonly GridCell[])[] } = {}): Promise<string> {
   const sheet = await addSheetWithUniqueName(context, table.sheetName);
@@ -74,9 +79,13 @@ export async function writeJournalTable(context: Excel.RequestContext, table: Jo
   await writeGrid(context, sheet, 0, 0, t.grid, { numberFormats: t.numberFormats });
   for (const run of t.runs) {
     const r = sheet.getRangeByIndexes(run.row, run.col, 1, run.cols);
+    r.format.font.name = run.font;
+    r.format.font.size = run.size;
     if (run.bold) r.format.font.bold = true;
-    if (run.italic) { r.format.font.italic = true; r.format.font.size = 9; }
+    if (run.italic) r.format.font.italic = true;
     r.format.horizontalAlignment = run.align === "center" ? "Center" : "Left";
+    r.format.verticalAlignment = run.vertical === "top" ? "Top" : "Center";
+    if (run.wrap) r.format.wrapText = true;
     for (const [edge, rule] of [["EdgeTop", run.top], ["EdgeBottom", run.bottom]] as const) {
       if (rule === "none") continue;
       const b = r.format.borders.getItem(edge);
@@ -84,12 +93,49 @@ export async function writeJournalTable(context: Excel.RequestContext, table: Jo
       b.weight = BORDER_WEIGHT[rule];
     }
   }
-  for (const m of t.merges) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
-  t.widths.forEach((w, j) => { sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = Math.round(w * 6); });
-  sheet.showGridlines = false;
+  const style = t.style;
+  for (const m of style.merges) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+  style.widths.forEach((w, j) => { sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = columnWidthPoints(w); });
+  for (const [row, h] of style.heights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = h;
+  sheet.showGridlines = style.showGridlines;
   sheet.load("name");
   await context.sync();
+  await printSetup(context, sheet, style.print);
   return sheet.name;
+}
+
+/**
+ * The sheet's print setup (ExcelApi 1.9, above the manifest's requirement set: skipped where
+ * the host lacks it): A4, portrait or landscape, centred, the margins, the print area, the
+ * header rows repeated on every page, then one page wide and as many tall as needed. It runs
+ * after the table is on the sheet, in batches of its own: a host that rejects a setting loses
+ * that setting, never the table. The zoom is the one setting not checked in a real Excel
+ * here: { horizontalFitToPages: 1, verticalFitToPages: 0 } (OOXML fitToWidth 1, fitToHeight 0,
+ * "automatic" height), and if the host refuses the 0, { horizontalFitToPages: 1 } alone.
+ */
+async function printSetup(context: Excel.RequestContext, sheet: Excel.Worksheet, p: PrintSetup): Promise<void> {
+  if (!excelApiSupported("1.9")) return;
+  const attempt = async (set: (pl: Excel.PageLayout) => void): Promise<boolean> => {
+    try {
+      set(sheet.pageLayout);
+      await context.sync();
+      return true;
+    } catch {
+      return false; // the table is written; only this print setting is missing
+    }
+  };
+  await attempt((pl) => {
+    pl.paperSize = p.paper;
+    pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+    pl.centerHorizontally = p.centerHorizontally;
+    const m = p.marginsInches;
+    pl.setPrintMargins("Inches", { left: m.left, right: m.right, top: m.top, bottom: m.bottom, header: m.header, footer: m.footer });
+    pl.setPrintArea(printAreaA1(p));
+    pl.setPrintTitleRows(printTitleRowsA1(p));
+  });
+  if (!(await attempt((pl) => { pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight }; }))) {
+    await attempt((pl) => { pl.zoom = { horizontalFitToPages: p.fitToWidth }; });
+  }
 }
 
 const PROVENANCE_SHEET: Bilingual = { en: "Provenance", zh: "来源说明" };

@@ -3,7 +3,8 @@
  * It implements only the surface src/taskpane/excel/ uses — Excel.run, the request context's
  * load/sync rules (reading a property that was not loaded and synced throws), worksheets,
  * ranges by index, the selection, named items, tables, values / formulas / number formats,
- * fonts, alignment, borders, merges, column widths, frozen rows and workbook settings — over
+ * fonts (weight, style, size, name), alignment, wrapping, borders, merges, column widths, row
+ * heights, page layout, frozen rows and workbook settings — over
  * plain JS sheets. It also imitates two Excel behaviours that matter to the pane:
  *   - a read (values/formulas) larger than `maxCellsPerRead` cells fails like Excel on the web's
  *     5 MB limit (RequestPayloadSizeLimitExceeded), so the pane must read in chunks;
@@ -23,7 +24,7 @@ function installExcelStandIn(init) {
   const settings = new Map(Object.entries(opts.settings || {}));
 
   function newSheet(name) {
-    return { name, cells: new Map(), merges: [], widths: {}, showGridlines: true, frozenRows: 0, visible: true };
+    return { name, cells: new Map(), merges: [], widths: {}, heights: {}, pageLayout: {}, showGridlines: true, frozenRows: 0, visible: true };
   }
   const sheets = [];
   for (const s of opts.sheets || []) {
@@ -139,7 +140,20 @@ function installExcelStandIn(init) {
   }
 
   class Worksheet extends ClientObject {
-    constructor(ctx, name) { super(ctx); this.sheetName = name; const self = this; this.freezePanes = { freezeRows(n) { self.sh.frozenRows = n; } }; }
+    constructor(ctx, name) {
+      super(ctx);
+      this.sheetName = name;
+      const self = this;
+      this.freezePanes = { freezeRows(n) { self.sh.frozenRows = n; } };
+      const pl = () => self.sh.pageLayout;
+      this.pageLayout = {
+        set paperSize(v) { pl().paperSize = v; }, set orientation(v) { pl().orientation = v; },
+        set zoom(v) { pl().zoom = Object.assign({}, v); }, set centerHorizontally(v) { pl().centerHorizontally = v; },
+        setPrintMargins(unit, m) { pl().margins = Object.assign({ unit }, m); },
+        setPrintArea(a) { pl().printArea = String(a); },
+        setPrintTitleRows(a) { pl().printTitleRows = String(a); },
+      };
+    }
     get sh() { return findSheet(this.sheetName); }
     _snapshot(p) { if (p === "name") this._loaded.name = this.sh.name; else if (p === "visibility") this._loaded.visibility = "Visible"; }
     get name() { return this._get("name"); }
@@ -167,9 +181,15 @@ function installExcelStandIn(init) {
         set weight(v) { self._border(edge, { weight: v }); },
       });
       this.format = {
-        font: { set bold(v) { each((x) => { x.font.bold = v; }); }, set italic(v) { each((x) => { x.font.italic = v; }); }, set size(v) { each((x) => { x.font.size = v; }); } },
+        font: {
+          set bold(v) { each((x) => { x.font.bold = v; }); }, set italic(v) { each((x) => { x.font.italic = v; }); },
+          set size(v) { each((x) => { x.font.size = v; }); }, set name(v) { each((x) => { x.font.name = v; }); },
+        },
         set horizontalAlignment(v) { each((x) => { x.align = v; }); },
+        set verticalAlignment(v) { each((x) => { x.valign = v; }); },
+        set wrapText(v) { each((x) => { x.wrap = v; }); },
         set columnWidth(v) { for (let j = 0; j < cols; j++) self.sh.widths[c + j] = v; },
+        set rowHeight(v) { for (let i = 0; i < rows; i++) self.sh.heights[r + i] = v; },
         borders: { getItem: border },
         autofitColumns() {},
       };
@@ -271,8 +291,8 @@ function installExcelStandIn(init) {
       const b = usedBox(sh) || { row: 0, col: 0, rows: 0, cols: 0 };
       const values = [];
       for (let r = 0; r < b.row + b.rows; r++) { const row = []; for (let c = 0; c < b.col + b.cols; c++) { const x = peek(sh, r, c); row.push(x ? (x.f || x.v) : ""); } values.push(row); }
-      const cellInfo = (r, c) => { const x = peek(sh, r, c); return x ? { v: x.v, f: x.f, nf: x.nf, font: x.font, align: x.align, borders: x.borders } : null; };
-      return { name: sh.name, values, merges: sh.merges, widths: sh.widths, showGridlines: sh.showGridlines, frozenRows: sh.frozenRows, cell: null, cells: Object.fromEntries([...sh.cells.keys()].map((k) => [k, cellInfo(...k.split(",").map(Number))])) };
+      const cellInfo = (r, c) => { const x = peek(sh, r, c); return x ? { v: x.v, f: x.f, nf: x.nf, font: x.font, align: x.align, valign: x.valign, wrap: x.wrap, borders: x.borders } : null; };
+      return { name: sh.name, values, merges: sh.merges, widths: sh.widths, heights: sh.heights, pageLayout: sh.pageLayout, showGridlines: sh.showGridlines, frozenRows: sh.frozenRows, cell: null, cells: Object.fromEntries([...sh.cells.keys()].map((k) => [k, cellInfo(...k.split(",").map(Number))])) };
     },
     /** A sheet drawn as an HTML table (borders, bold, italic, merges, alignment, widths), for screenshots. */
     renderHtml(name) {
@@ -285,7 +305,7 @@ function installExcelStandIn(init) {
       let html = `<table style="border-collapse:collapse;font:13px Calibri,'Noto Sans CJK SC',sans-serif">`;
       html += `<tr><th></th>${Array.from({ length: b.col + b.cols }, (_, c) => `<th style="color:#888;font-weight:normal;width:${Math.round((sh.widths[c] || 48) * 1.33)}px">${letters(c)}</th>`).join("")}</tr>`;
       for (let r = 0; r < b.row + b.rows; r++) {
-        html += `<tr><th style="color:#888;font-weight:normal;padding-right:6px">${r + 1}</th>`;
+        html += `<tr${sh.heights[r] ? ` style="height:${Math.round(sh.heights[r] * 4 / 3)}px"` : ""}><th style="color:#888;font-weight:normal;padding-right:6px">${r + 1}</th>`;
         for (let c = 0; c < b.col + b.cols; c++) {
           if (covered.has(key(r, c))) continue;
           const m = sh.merges.find((m) => m.row === r && m.col === c);
@@ -295,9 +315,13 @@ function installExcelStandIn(init) {
             `border-top:${rule(x.borders.top)}`, `border-bottom:${rule(x.borders.bottom)}`,
             `font-weight:${x.font.bold ? "bold" : "normal"}`, `font-style:${x.font.italic ? "italic" : "normal"}`,
             `font-size:${x.font.size ? Math.round(x.font.size * 1.2) : 13}px`, `text-align:${x.align === "Center" ? "center" : "left"}`,
-            "padding:2px 6px", "white-space:nowrap",
+            ...(x.font.name ? [`font-family:'${x.font.name}',${/SimSun|宋体/.test(x.font.name) ? "'Noto Serif CJK SC'," : ""}serif`] : []),
+            `vertical-align:${x.valign === "Top" ? "top" : x.valign === "Center" ? "middle" : "bottom"}`,
+            "padding:2px 6px", x.wrap ? "white-space:normal" : "white-space:nowrap",
           ].join(";");
-          html += `<td ${m ? `colspan="${m.cols}" rowspan="${m.rows}"` : ""} style="${style}">${esc(x.f || x.v)}</td>`;
+          const decimals = typeof x.v === "number" && /^0(\.0+)?$/.test(x.nf || "") ? (x.nf.split(".")[1] || "").length : -1;
+          const shown = x.f || (decimals >= 0 ? x.v.toFixed(decimals) : x.v); // as Excel shows a number in its format
+          html += `<td ${m ? `colspan="${m.cols}" rowspan="${m.rows}"` : ""} style="${style}">${esc(shown)}</td>`;
         }
         html += "</tr>";
       }
