@@ -6,6 +6,7 @@ import { formulaText } from "../../engine/study/template/formulas";
 import { studyTemplate } from "../../engine/study/template/studyTemplate";
 import { JournalTable } from "../../engine/tables/journalTable";
 import { markDynamicArrays } from "./markDynamicArrays";
+import { CJK_FONT } from "../../engine/tables/sheetStyle";
 import { addTableSheet } from "./xlsxTables";
 
 const DATA_SHEET = { en: "Data", zh: "数据" };
@@ -42,6 +43,7 @@ export async function writeTemplateWorkbook(data: DataTable, def: StudyDefinitio
         if (c.formula) cell.value = { formula: formulaText(c.formula, "file") } as ExcelJS.CellFormulaValue;
         else if (c.value === undefined) cell.value = null;
         if (c.numFmt) cell.numFmt = c.numFmt;
+        if (c.font) cell.font = { ...cell.font, name: c.font, ...(c.font === CJK_FONT ? { charset: 134 } : {}) };
       }
       continue;
     }

@@ -110,13 +110,18 @@ export async function writeTemplateSheets(
 /**
  * A table sheet of the template: its journal table written as the pane writes results tables
  * (./write writeJournalTable: three-line rules, merges, widths, fonts, print setup) with the
- * formulas in place, then the number formats of the cells the formulas spill into ("0.0000"
- * for R² and weights, "0" for N), which must stay empty.
+ * formulas in place, then the number formats ("0.0000" for R² and weights, "0" for N) and
+ * fonts of the cells the formulas spill into, which must stay empty.
  */
 async function writeTemplateTable(context: Excel.RequestContext, s: TemplateSheet, name: string, grid: GridCell[][]): Promise<string> {
   const written = await writeJournalTable(context, { ...s.journal!, sheetName: name }, { formulas: grid });
   const sheet = context.workbook.worksheets.getItem(written);
-  for (const c of s.cells) if (c.numFmt !== undefined) sheet.getRangeByIndexes(c.row - 1, c.col, 1, 1).numberFormat = [[c.numFmt]];
+  for (const c of s.cells) {
+    if (c.numFmt === undefined) continue;
+    const r = sheet.getRangeByIndexes(c.row - 1, c.col, 1, 1);
+    r.numberFormat = [[c.numFmt]];
+    if (c.font) r.format.font.name = c.font;
+  }
   await context.sync();
   return written;
 }

@@ -2,6 +2,7 @@ import { Lang, t } from "../../i18n/lang";
 import { fill, LABELS } from "../../i18n/tableLabels";
 import { JournalTable } from "../../tables/journalTable";
 import { layoutTable } from "../../tables/layout";
+import { cellFont } from "../../tables/sheetStyle";
 import { ModelColumn } from "../../tables/modelColumn";
 import { inCallOrder } from "../../functionArguments";
 import { StudyDefinition } from "../definition";
@@ -139,7 +140,8 @@ export function tableSheets(def: StudyDefinition, refs: VariableRefs, data: Data
 /**
  * A table sheet from its journal table: the cells the formulas fill are blanked (the widths
  * stay those of the full table), the template's notes go under the table's, and the laid-out
- * literal cells, the formulas and the number formats of the filled cells become the sheet's cells.
+ * literal cells, the formulas and the number formats and fonts of the filled cells (by the
+ * text the full table shows there) become the sheet's cells.
  */
 function journalSheet(key: TableId, full: JournalTable, placements: readonly Placement[], notes: readonly string[]): TemplateSheet {
   const covered = (i: number, j: number) => placements.some((p) => i >= p.row && i < p.row + p.rows && j >= p.col && j < p.col + p.cols);
@@ -161,7 +163,8 @@ function journalSheet(key: TableId, full: JournalTable, placements: readonly Pla
     for (let i = 0; i < p.rows; i++) {
       for (let j = 0; j < p.cols; j++) {
         const numFmt = p.numFmt?.(p.row + i, p.col + j) ?? "General";
-        cells.push({ row: b0 + p.row + i, col: p.col + j, numFmt, ...(i === 0 && j === 0 ? { formula: p.formula(sheet) } : {}) });
+        const font = cellFont(full.body[p.row + i]?.[p.col + j] ?? "");
+        cells.push({ row: b0 + p.row + i, col: p.col + j, numFmt, font, ...(i === 0 && j === 0 ? { formula: p.formula(sheet) } : {}) });
       }
     }
   }

@@ -17,6 +17,8 @@ export interface TemplateCell {
   readonly italic?: boolean;
   /** Number format of the cell (spilled numbers: "0.0000" for R² and weights, "0" for N). */
   readonly numFmt?: string;
+  /** Font of a cell a formula spills into, chosen by the text it will show (SimSun for 控制 / 未控制, else Times New Roman). */
+  readonly font?: string;
 }
 
 export interface TemplateSheet {
