@@ -114,10 +114,11 @@ export function fereg(input: FeregInput, opts: FeregOptions = {}): FeregResult {
   // squares that overflow would make a regressor look "absorbed" (∞ ≤ 1e-9·∞) or give NaN
   if (!Number.isFinite(tss) || !ssx.every(Number.isFinite)) throw overflowError();
   const ls = consLast(leastSquares(cols, yt, hasFe ? ssx : undefined), hasFe);
-  if (!Number.isFinite(ls.rss) || !ls.beta.every(Number.isFinite)) throw overflowError();
   const K = ls.keep.length;
   const dfA = hasFe ? abs.dof.dfA : 0;
+  // too few rows first: an exact fit (N ≤ K + dfA) can also leave a non-finite solve behind it
   assertEnoughObservations(N, K, dfA);
+  if (!Number.isFinite(ls.rss) || !ls.beta.every(Number.isFinite)) throw overflowError();
   const dfResid = N - K - dfA;
   opts.onStage?.("solve");
   const kept = ls.keep.map((j) => cols[j]);
