@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -11,6 +11,7 @@ import { formulaText } from "../../src/engine/study/template/formulas";
 import { studyTemplate } from "../../src/engine/study/template/studyTemplate";
 import { CITYPANEL_VERSION } from "../../src/engine/version";
 import { expectUsageError, jsonOf, runCli } from "./cliHarness";
+import { canPrintPdf, pdfTools, printSheetsToPdf } from "../support/printToPdf";
 
 /**
  * `citypanel study` and `citypanel template`: the workbooks they write read back (exceljs)
@@ -186,7 +187,7 @@ describe("citypanel template", () => {
 
 // LibreOffice is a Debian package CI installs (.ci/run); on a machine without it this check
 // cannot run, and says so in its name instead of failing.
-const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
+const soffice = pdfTools.soffice;
 const withLibreOffice = soffice ? test : test.skip;
 describe(`LibreOffice headless opens the workbooks${soffice ? "" : " (skipped: LibreOffice is not installed — apt-get install libreoffice-calc-nogui)"}`, () => {
   withLibreOffice("results.xlsx and the template convert to CSV without error; custom-function cells show #NAME? there, plain formulas compute", () => {
@@ -211,10 +212,9 @@ describe(`LibreOffice headless opens the workbooks${soffice ? "" : " (skipped: L
 // The print check: each table sheet of results.xlsx (en and zh) prints on exactly one A4 page.
 // The table sheets are copied into a workbook of their own (the Data sheet runs to many pages by
 // design), converted to PDF by LibreOffice; page i must hold table i's title. PNGs of the pages
-// go to test-artifacts/pdf/ when pdftoppm is installed (apt-get install poppler-utils).
-const pdfinfo = spawnSync("sh", ["-c", "command -v pdfinfo"], { encoding: "utf8" }).stdout.trim();
-const withPdf = soffice && pdfinfo ? test : test.skip;
-describe(`results.xlsx prints one A4 page per table${soffice && pdfinfo ? "" : " (skipped: needs LibreOffice and poppler-utils)"}`, () => {
+// go to test-artifacts/pdf/results-<lang>-N.png (test/support/printToPdf.ts).
+const withPdf = canPrintPdf ? test : test.skip;
+describe(`results.xlsx prints one A4 page per table${canPrintPdf ? "" : " (skipped: needs LibreOffice and poppler-utils)"}`, () => {
   withPdf.each(["en", "zh"] as const)("%s: Tables 1–7 are one page each, with the paper's rows, fonts and no scientific notation", async (lang) => {
     const file = path.join(tmp, `print-${lang}.xlsx`);
     await runCli(["study", "--out", file, "--lang", lang]);
@@ -244,23 +244,9 @@ describe(`results.xlsx prints one A4 page per table${soffice && pdfinfo ? "" : "
     expect(texts(tableNames[5])).toEqual(expect.arrayContaining(zh ? ["创新资金集聚", "产业结构升级", "创业活跃度"] : ["Innovation-capital aggregation"]));
     expect(texts(tableNames[6])).toEqual(expect.arrayContaining(zh ? ["城市群发展阶段", "城市群规模", "城市群创新基础设施", "城市群空间结构"] : ["Development stage"]));
     expect(texts(tableNames[3]).join("|")).toMatch(zh ? /最大 IV 规模/ : /maximal IV size/);
-    for (const ws of [...wb.worksheets]) if (!tableNames.includes(ws.name)) wb.removeWorksheet(ws.id);
-    const only = path.join(tmp, `tables-${lang}.xlsx`);
-    await wb.xlsx.writeFile(only);
-    const out = path.join(tmp, `pdf-${lang}`);
-    execFileSync(soffice, [`-env:UserInstallation=file://${path.join(tmp, `lo-pdf-${lang}`)}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, only], { stdio: "pipe", timeout: 120_000 });
-    const pdf = path.join(out, `tables-${lang}.pdf`);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync(pdfinfo, [pdf], { encoding: "utf8" }))![1]);
-    expect(pages).toBe(7);
-    study.tables.forEach((t, i) => {
-      const text = execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" });
-      expect(text.replace(/\s+/g, "")).toContain(t.title.replace(/\s+/g, ""));
-    });
-    if (spawnSync("sh", ["-c", "command -v pdftoppm"]).status === 0) {
-      const dir = path.resolve(__dirname, "../../test-artifacts/pdf");
-      fs.mkdirSync(dir, { recursive: true });
-      execFileSync("pdftoppm", ["-r", "80", "-png", pdf, path.join(dir, `results-${lang}`)]);
-    }
+    const printed = await printSheetsToPdf(wb, tableNames, { dir: tmp, name: `results-${lang}` });
+    expect(printed.pages).toBe(7);
+    study.tables.forEach((t, i) => expect(printed.pageText(i + 1).replace(/\s+/g, "")).toContain(t.title.replace(/\s+/g, "")));
   }, 180_000);
 });
 
