@@ -19,7 +19,7 @@ export function taskpaneServices(): TaskpaneServices {
     saveMapping,
     runner: workerRunner(),
     writeOutput: (out, lang, opts) =>
-      opts.live ? writeLiveStudy(opts.def, opts.live.data, opts.live.tables, out.provenance, lang) : writeStudyOutput(out, lang),
+      opts.live ? writeLiveStudy(opts.def, opts.live.data, opts.live.tables, out.provenance, lang, out.tables) : writeStudyOutput(out, lang),
     insertTemplate: (lang, rows) => insertTemplate(lang, rows),
     repairFormulas,
     availableTables: [...TABLE_IDS],

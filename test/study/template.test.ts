@@ -133,6 +133,22 @@ describe.each(["en", "zh"] as const)("the template evaluated shows results.xlsx'
   }
 });
 
+describe("Table 7's moderator note in a template", () => {
+  const notesOf = (tp: ReturnType<typeof studyTemplate>) => tp.sheets.find((x) => x.key === "table7")!.journal!.notes;
+  test.each([
+    ["en", "The regressions also include the main effects of stage, size, inn_infra, structure (not reported); a main effect that does not vary within a city is absorbed by the city fixed effect."],
+    ["zh", "回归同时控制了 stage、size、inn_infra、structure 的主效应（未报告）；不随时间变化的主效应被城市固定效应吸收。"],
+  ] as const)("without data (Insert template) it states the rule (%s)", (lang, note) => {
+    const blank = studyTemplate(def, { sheet: "Data", names: header, rows: 100 }, lang);
+    expect(notesOf(blank)).toContain(note);
+  });
+  test("with the study's tables it names the absorbed moderators, as results.xlsx does", () => {
+    const withStudy = studyTemplate(def, { sheet: "Data", names: header, rows: raw.length - 1 }, "en", study.tables);
+    expect(notesOf(withStudy).slice(0, -1)).toEqual(study.tables.find((x) => x.id === "table7")!.notes);
+    expect(notesOf(withStudy)).toContain("The main effects of stage, structure do not vary within a city and are absorbed by the city fixed effect, so they are not reported.");
+  });
+});
+
 describe("study template for a leaner definition (clustered SEs, no alternative digit, no external index, no winsorising, no agglomeration)", () => {
   const lean = { ...def, vcov: "cluster" as const, cluster: "city", treatmentAlt: undefined, robustness: { dropGroupsWithAtMost: undefined }, columns: { city: "city", year: "year" } };
   const leanStudy = runStudy(readCsv(csv), lean, { lang: "zh", tables: ["table3", "table5", "table7"] });

@@ -3,7 +3,10 @@
  * reads, new sheets named with suffixes, the never-overwrite rule, three-line formatting, the
  * live-formula template sheets and the settings round trip.
  */
+import * as path from "path";
+import { readCsv } from "../../src/cli/readCsvCells";
 import { defaultStudy } from "../../src/engine/study/defaultStudy";
+import { runStudy } from "../../src/engine/study/runStudy";
 import { JournalTable } from "../../src/engine/tables/journalTable";
 import { DEFAULT_MAX_CELLS_PER_READ, readSource } from "../../src/taskpane/excel/read";
 import { repairFormulas } from "../../src/taskpane/excel/repair";
@@ -174,6 +177,24 @@ describe("writing", () => {
       expect(f).not.toContain("'Vars'!");
     }
     expect(formulas.some((f) => f.includes("'Vars (2)'!"))).toBe(true);
+  });
+
+  test("live formulas after a run keep the run's data-dependent notes (Table 7: which moderators the city FE absorbs)", async () => {
+    const def = defaultStudy();
+    const data = readCsv(path.resolve(__dirname, "../../assets/sample/city-panel.csv"));
+    const study = runStudy(data, def, { lang: "zh", tables: ["table7"] }).tables;
+    const model = new WorkbookModel({ 数据: [[...data.names]] });
+    installExcel(model);
+    const names = await writeLiveStudy(def, { sheet: "数据", names: data.names, rows: data.rows }, ["table7"], [], "zh", study);
+    const sheet = names.at(-1)!;
+    const texts = [...model.sheets.get(sheet)!.values()].map((c) => c.v);
+    expect(texts).toContain("stage、structure 不随时间变化，其主效应被城市固定效应吸收，故未报告。");
+    expect(texts).toContain("回归同时控制了 size、inn_infra 的主效应（未报告）。");
+    // without the run's tables (Insert template): the rule, not a guess about the data
+    const blank = new WorkbookModel({ 数据: [[...data.names]] });
+    installExcel(blank);
+    await writeLiveStudy(def, { sheet: "数据", names: data.names, rows: data.rows }, ["table7"], [], "zh");
+    expect([...blank.sheets.get(sheet)!.values()].map((c) => c.v)).toContain("回归同时控制了 stage、size、inn_infra、structure 的主效应（未报告）；不随时间变化的主效应被城市固定效应吸收。");
   });
 
   test("Insert template: a Data sheet with the expected headers, frozen, and result sheets wired to it", async () => {

@@ -5,6 +5,7 @@
 import { Bilingual, Lang } from "../../engine/i18n/lang";
 import { defaultStudy } from "../../engine/study/defaultStudy";
 import { StudyDefinition } from "../../engine/study/definition";
+import { JournalTable } from "../../engine/tables/journalTable";
 import { DataSheetLayout, StudyTemplate, studyTemplate, TemplateSheet } from "../../engine/study/template/studyTemplate";
 import { expectedHeaders } from "../model/expectedHeaders";
 import { templateGrids } from "../model/templateGrid";
@@ -126,15 +127,21 @@ async function writeTemplateTable(context: Excel.RequestContext, s: TemplateShee
   return written;
 }
 
-/** Study output as live formulas: the template sheets for the chosen tables, then Provenance. */
+/**
+ * Study output as live formulas: the template sheets for the chosen tables, then Provenance.
+ * `study`: the run's own tables (same data, definition and language), whose data-dependent
+ * notes (observations in Table 1, absorbed moderators in Table 7) the table sheets then keep,
+ * as `citypanel template` does.
+ */
 export async function writeLiveStudy(
   def: StudyDefinition,
   data: DataSheetLayout,
   tables: readonly string[],
   provenance: readonly { label: Bilingual; value: string }[],
   lang: Lang,
+  study?: readonly JournalTable[],
 ): Promise<string[]> {
-  const tpl = studyTemplate(def, data, lang);
+  const tpl = studyTemplate(def, data, lang, study);
   return Excel.run(async (context) => {
     const names = await writeTemplateSheets(context, tpl, (key) => !key.startsWith("table") || tables.includes(key));
     if (provenance.length) names.push(await writeProvenance(context, provenance, lang));

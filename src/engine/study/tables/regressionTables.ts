@@ -32,8 +32,9 @@ export function regressionDesignTable(design: TableDesign, def: StudyDefinition,
 /**
  * The journal table of a regression design over its model columns (estimated, or stand-ins
  * without numbers for the live-formula template's frame, ../template/tableFrames.ts).
- * `absorbed`: moderators whose main effect the city fixed effect absorbs (unknown: no
- * moderator note).
+ * `absorbed`: moderators whose main effect the city fixed effect absorbs (unknown, as in a
+ * template without data: the note says which main effects are included and that one not
+ * varying within a city is absorbed).
  */
 export function designTable(design: TableDesign, def: StudyDefinition, lang: Lang, columns: readonly ModelColumn[], absorbed?: readonly string[]): JournalTable {
   const rd = design.regression!;
@@ -56,7 +57,7 @@ export function designTable(design: TableDesign, def: StudyDefinition, lang: Lan
     fixedEffects: [{ name: def.columns.city, label: t(LABELS.cityFe, lang) }, { name: def.columns.year, label: t(LABELS.yearFe, lang) }],
     stats: [statN(lang), ...statR2Rows(lang, def.tableOptions?.r2)],
     clusterLabel: def.vcov === "cluster" ? def.cluster ?? def.columns.city : undefined,
-    notes: [...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...(absorbed ? moderatorNote(mainEffects, absorbed, lang) : [])],
+    notes: [...(rd.kp ? [t(LABELS.kpNote, lang)] : []), ...(absorbed ? moderatorNote(mainEffects, absorbed, lang) : moderatorNoteUnknown(mainEffects, lang))],
   });
 }
 
@@ -83,4 +84,13 @@ function moderatorNote(included: readonly string[], absorbed: readonly string[],
       : `The main effects of ${list(absorbed)} do not vary within a city and are absorbed by the city fixed effect, so they are not reported.`);
   }
   return out;
+}
+
+/** The moderator note when the data are not known yet (a template): which main effects the regressions include, and the rule for absorbed ones. */
+function moderatorNoteUnknown(included: readonly string[], lang: Lang): string[] {
+  if (!included.length) return [];
+  const list = included.join(lang === "zh" ? "、" : ", ");
+  return [lang === "zh"
+    ? `回归同时控制了 ${list} 的主效应（未报告）；不随时间变化的主效应被城市固定效应吸收。`
+    : `The regressions also include the main effects of ${list} (not reported); a main effect that does not vary within a city is absorbed by the city fixed effect.`];
 }
