@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "./runCli";
+import { canPrintPdf, printSheetsToPdf } from "../support/printToPdf";
 
 /**
  * results.xlsx row for row against the paper's Tables 3–7 (paper-zh.md): for en and zh, the
@@ -160,5 +161,40 @@ describe('"tableOptions": { "r2": … } says which R² rows the regression table
     // the pooled model (1) has no within R²: blank, never 0 or NaN; the FE model's is a number with 4 decimals
     expect(t.cells("R²（组内）")[0]).toBe("");
     expect(t.cells("R²（组内）")[1]).toMatch(/^0\.\d{4}$/);
+  });
+});
+
+describe('"tableOptions": { "digitGrouping": true } prints numbers grouped in threes, as the paper does ("2 744", "0.154 5***")', () => {
+  test("zh: numbers stay numbers whose format shows the grouping; text cells grouped; LibreOffice prints them so", async () => {
+    const config = path.join(tmp, "grouping.json");
+    fs.writeFileSync(config, JSON.stringify({ tableOptions: { digitGrouping: true } }));
+    const file = path.join(tmp, "grouping.xlsx");
+    const run = await runCli(["study", "--config", config, "--tables", "table1,table2,table3", "--out", file, "--lang", "zh"]);
+    expect(run.code).toBe(0);
+    // the text tables on stdout are grouped the same way
+    expect(run.stdout).toMatch(/digit\s+0\.420 0\*\*\*\s+0\.719 0\*\*\*/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const [t1, t2, t3] = wb.worksheets.slice(0, 3).map(readTable);
+    // Table 1: the dimension's weight in its label, the indicator weights as numbers formatted "0.000 0"
+    expect(t1.labels.filter((l) => l !== "").every((l) => /^\S.* \(\d+\.\d{3} \d%\)$/.test(l))).toBe(true);
+    const cellOf = (ws: ExcelJS.Worksheet, label: string, col: number) => {
+      let found: ExcelJS.Cell | undefined;
+      ws.eachRow((row) => { if ([1, 2].some((j) => text(row.getCell(j).value) === label)) found ??= row.getCell(col); });
+      return found!;
+    };
+    const n = cellOf(wb.worksheets[1], "城市群内城市创新能力", 4);
+    expect([n.value, n.numFmt]).toEqual([2744, "0 000"]);
+    const mean = cellOf(wb.worksheets[1], "数字技术", 5);
+    expect(typeof mean.value).toBe("number");
+    expect(mean.numFmt).toMatch(/^0+\.000 0$/);
+    expect(t3.cells("digit")).toEqual(["0.420 0***", "0.719 0***"]);
+    expect(t3.cells("样本量")).toEqual(["2744", "2744"]);
+    expect(cellOf(wb.worksheets[2], "样本量", 2).numFmt).toBe("0 000");
+    if (canPrintPdf) {
+      const printed = await printSheetsToPdf(wb, [wb.worksheets[1].name], { dir: tmp, name: "grouping-zh" });
+      expect(printed.pageText(1)).toMatch(/2 744/);
+      expect(printed.pageText(1)).not.toMatch(/\b2744\b/);
+    }
   });
 });

@@ -86,6 +86,11 @@ export interface StudyDefinition {
 export interface TableOptions {
   /** Which R² row(s) the regression tables show: "overall" (the paper's), "within" or "both". */
   readonly r2?: "overall" | "within" | "both";
+  /**
+   * Group digits in threes from the decimal point ("2 744", "10.505 3", "0.154 5***"), as the
+   * paper and GB/T 15835 print numbers (default false: "2744", "10.5053").
+   */
+  readonly digitGrouping?: boolean;
 }
 
 /** The derived variable name of a control (e.g. density → lndensity). */

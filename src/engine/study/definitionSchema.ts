@@ -53,7 +53,7 @@ export const STUDY_SCHEMA: Field = obj({
   }, ["externalIndex", "dropGroupsWithAtMost", "winsor"]),
   vcov: text, // its words (and their aliases, "稳健", "hc1", …) are read by vcov/resolve.ts
   cluster: text,
-  tableOptions: obj({ r2: { kind: "oneOf", values: ["overall", "within", "both"] } }, ["r2"]),
+  tableOptions: obj({ r2: { kind: "oneOf", values: ["overall", "within", "both"] }, digitGrouping: { kind: "boolean" } }, ["r2", "digitGrouping"]),
 }, ["treatmentAlt", "cluster", "tableOptions"]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -2,6 +2,7 @@ import { DataTable } from "../data/table";
 import { CityPanelError, valueError } from "../errors";
 import { Bilingual, Lang, t } from "../i18n/lang";
 import { LABELS } from "../i18n/tableLabels";
+import { groupTableDigits } from "../tables/groupDigits";
 import { JournalTable } from "../tables/journalTable";
 import { CITYPANEL_VERSION } from "../version";
 import { buildPanel } from "./buildPanel";
@@ -56,7 +57,8 @@ export function runStudy(table: DataTable, def: StudyDefinition, opts: StudyOpti
   const started = Date.now();
   ids.forEach((id, i) => {
     if (opts.shouldCancel?.()) throw new StudyCancelled();
-    const table = STUDY_TABLES[id](def, panel, opts.lang, log);
+    const built = STUDY_TABLES[id](def, panel, opts.lang, log);
+    const table = def.tableOptions?.digitGrouping ? groupTableDigits(built) : built;
     tables.push(opts.synthetic ? { ...table, notes: [...table.notes, t(LABELS.synthetic, opts.lang)] } : table);
     opts.onProgress?.(id, i + 1, ids.length);
   });
