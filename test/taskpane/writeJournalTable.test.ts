@@ -87,6 +87,23 @@ describe.each(["en", "zh"] as const)("%s: the pane's table sheets equal results.
   });
 });
 
+describe("digit grouping (tableOptions.digitGrouping) on a pane sheet", () => {
+  test("zh Table 4: N a number shown \"2 744\" by its format, as results.xlsx stores it; coefficients grouped text", async () => {
+    const def = { ...defaultStudy(), tableOptions: { digitGrouping: true } };
+    const tbl = runStudy(panel, def, { lang: "zh", tables: ["table4"] }).tables[0];
+    const { model, name } = await paneSheet(tbl);
+    const ws = addTableSheet(new ExcelJS.Workbook(), tbl, new Set());
+    const cells = [...model.sheets.get(name)!.entries()].map(([k, c]) => ({ at: k.split(",").map(Number), ...c }));
+    const n = cells.filter((c) => c.v === 2744);
+    expect(n.length).toBe(4);
+    for (const c of n) {
+      expect(c.nf).toBe("0 000");
+      expect([ws.getCell(c.at[0] + 1, c.at[1] + 1).value, ws.getCell(c.at[0] + 1, c.at[1] + 1).numFmt]).toEqual([2744, "0 000"]);
+    }
+    expect(cells.map((c) => c.v)).toEqual(expect.arrayContaining(["0.849 0***", "(0.060 4)", "-0.000 001 2***", "655.878 3 {16.380 0}"]));
+  });
+});
+
 describe("Table 4 on a pane sheet, exactly", () => {
   test("zh: SimSun where there is Chinese, Times New Roman for Latin and digits; sizes, wrap, merges, rules", async () => {
     const { model, name } = await paneSheet(table4("zh"));
