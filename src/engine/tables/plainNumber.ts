@@ -1,3 +1,5 @@
+import { groupDigits } from "./groupDigits";
+
 /**
  * A table cell's text that is a plain decimal number ("2744", "0.8490", "-3.1662") as the
  * number a sheet should hold and the number format that shows it with the same digits, so
@@ -16,8 +18,6 @@
  * plainNumber("2 744")      // { value: 2744, format: "0 000" } (digits grouped as ./groupDigits does)
  * plainNumber("-3.166 2")   // { value: -3.1662, format: "0.000 0" }
  */
-import { groupDigits } from "./groupDigits";
-
 export interface PlainNumber {
   readonly value: number;
   readonly format: string;
