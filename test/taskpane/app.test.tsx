@@ -165,6 +165,30 @@ test("Run: progress, the chosen tables go to the worker, the output is written a
   expect(req.provenance!.find((r) => r.label.en === "written by")!.value).toBe("CityPanel task pane");
 });
 
+test("Map step: the table layout (R² rows, digit grouping) goes into the study definition the worker runs, and back to the defaults", async () => {
+  const user = userEvent.setup();
+  const { services, calls } = fakeServices();
+  renderApp(services);
+  await readAndMap(user);
+  await user.click(screen.getByRole("button", { name: "Table layout" }));
+  await user.selectOptions(screen.getByRole("combobox", { name: "R² rows of the regression tables" }), "both");
+  await user.click(screen.getByRole("checkbox", { name: "Group digits in threes, as the paper prints them (2 744, 0.154 5)" }));
+  await user.click(screen.getByRole("button", { name: "Next: run" }));
+  await user.click(screen.getByRole("button", { name: "Run" }));
+  await screen.findByTestId("written-sheets");
+  expect(calls.runs[0].def.tableOptions).toEqual({ r2: "both", digitGrouping: true });
+  // set back to the paper's defaults: no tableOptions left in the definition
+  await user.click(screen.getByRole("tab", { name: "2 Map" }));
+  await user.click(screen.getByRole("button", { name: "Table layout" }));
+  expect((screen.getByRole("combobox", { name: "R² rows of the regression tables" }) as HTMLSelectElement).value).toBe("both");
+  await user.selectOptions(screen.getByRole("combobox", { name: "R² rows of the regression tables" }), "overall");
+  await user.click(screen.getByRole("checkbox", { name: "Group digits in threes, as the paper prints them (2 744, 0.154 5)" }));
+  await user.click(screen.getByRole("button", { name: "Next: run" }));
+  await user.click(screen.getByRole("button", { name: "Run" }));
+  await waitFor(() => expect(calls.runs).toHaveLength(2));
+  expect(calls.runs[1].def.tableOptions).toBeUndefined();
+});
+
 test("Run: a single model with chosen variables and VCE", async () => {
   const user = userEvent.setup();
   const { services, calls } = fakeServices();

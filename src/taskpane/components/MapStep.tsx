@@ -9,6 +9,7 @@ import { VcovType } from "../../engine/vcov/types";
 import { FieldErrors, FieldKey } from "../model/validate";
 import { tr } from "../i18n/strings";
 import { AutoMatched } from "./AutoMatched";
+import { TableOptionsFields } from "./TableOptionsFields";
 import { ColumnSelect, columnOptions, Group, RemoveButton } from "./common";
 
 const useStyles = makeStyles({
@@ -277,6 +278,12 @@ export function MapStep(p: MapStepProps): React.JSX.Element {
               <ColumnSelect lang={lang} label={tr(lang, "clusterBy")} value={def.cluster ?? def.columns.city} columns={columns} error={err("cluster")} allowNone={false}
                 onChange={(v) => upd({ cluster: v })} />
             )}
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="tables">
+          <AccordionHeader>{tr(lang, "secTables")}</AccordionHeader>
+          <AccordionPanel className={s.stack}>
+            <TableOptionsFields lang={lang} options={def.tableOptions} onChange={(tableOptions) => upd({ tableOptions })} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
