@@ -2,6 +2,7 @@ import { headerNames, RawTable } from "../engine/data/table";
 import { ColumnRequest } from "../engine/data/typedTable";
 import { isCityPanelError } from "../engine/errors";
 import { damagedXlsxError, emptySheetError, formulasWithoutResultsError, noSheetError, noWorksheetError, readXlsx } from "./readXlsx";
+import { MergedRange, watchMergedCells } from "./xlsxMergedCells";
 import { isFormulaWithoutResult, xlsxCellValue } from "./xlsxRows";
 
 interface StreamRow {
@@ -29,7 +30,8 @@ export async function readXlsxStreaming(file: string, sheet?: string, columns?: 
         for await (const _ of ws) void _; // the entry must be read through before the next one
         continue;
       }
-      const table = await sheetTable(file, ws, columns);
+      const merged = watchMergedCells(ws);
+      const table = await sheetTable(file, ws, merged, columns);
       // a column named only by the full width ("column7" of a row wider than the header): the whole-workbook reader
       return table ?? readXlsx(file, sheet, columns);
     }
@@ -41,7 +43,7 @@ export async function readXlsxStreaming(file: string, sheet?: string, columns?: 
   throw noSheetError(file, sheet ?? "", seen);
 }
 
-async function sheetTable(file: string, ws: StreamSheet, columns?: readonly ColumnRequest[]): Promise<RawTable | null> {
+async function sheetTable(file: string, ws: StreamSheet, merged: readonly MergedRange[], columns?: readonly ColumnRequest[]): Promise<RawTable | null> {
   let header: unknown[] = [];
   let width = 0;
   let lastRow = 0; // the last row (1-based) holding a value: trailing empty rows are dropped
@@ -69,6 +71,11 @@ async function sheetTable(file: string, ws: StreamSheet, columns?: readonly Colu
   const full = Array.from({ length: width }, (_, j) => (j < header.length ? header[j] : ""));
   const names = headerNames(full);
   if (!wanted) ({ wanted, cells } = choose(full, columns));
+  if (merged.length) {
+    const filled = fillMerged(merged, wanted, cells, width, lastRow);
+    if (filled === null) return null;
+    lastRow = filled;
+  }
   const picked = new Set(wanted.map((j) => names[j]));
   const needed = columns ? columns.map((c) => c.name) : names;
   if (needed.some((n) => names.includes(n) && !picked.has(n))) return null;
@@ -82,6 +89,33 @@ async function sheetTable(file: string, ws: StreamSheet, columns?: readonly Colu
   });
   for (const j of formulaOnly) if (byColumn.has(j)) throw formulasWithoutResultsError(file, names[j]);
   return { names, columns: names.map((_, j) => byColumn.get(j) ?? []), rows };
+}
+
+/**
+ * Give every cell of a merged range the range's top-left value, in the kept columns, as the
+ * whole-workbook reader does; returns the last row then holding a value (a merged range with a
+ * value may reach below the last filled row), or null when the streaming read cannot tell what
+ * the whole-workbook reader would give (a merge in the header row or wider than the sheet, or a
+ * kept column whose range starts in a column not kept): the caller then reads the whole workbook.
+ */
+function fillMerged(merged: readonly MergedRange[], wanted: readonly number[], cells: unknown[][], width: number, lastRow: number): number | null {
+  let last = lastRow;
+  for (const m of merged) {
+    if (m.top === 1 || m.right > width) return null;
+    const k0 = wanted.indexOf(m.left - 1);
+    const kept = wanted.map((j, k) => (j >= m.left - 1 && j <= m.right - 1 ? k : -1)).filter((k) => k >= 0);
+    if (k0 < 0) {
+      if (kept.length > 0 || m.bottom > last) return null;
+      continue;
+    }
+    const value = cells[k0][m.top - 2] ?? "";
+    const empty = value === "" || value === null;
+    // an empty top-left cell empties the range (a value left in a covered cell is not shown)
+    const bottom = empty ? Math.min(m.bottom, last) : m.bottom;
+    for (const k of kept) for (let r = m.top; r <= bottom; r++) cells[k][r - 2] = value;
+    if (!empty) last = Math.max(last, m.bottom);
+  }
+  return last;
 }
 
 /** The 0-based indices of the columns asked for (all when none are named), and their cell lists. */
