@@ -1,4 +1,5 @@
 import { NumericColumn } from "../data/columns";
+import { assertPanelIdsPresent } from "../data/missingPanelIds";
 import { assertNoDuplicatePanelRows } from "../data/duplicatePanelRows";
 import { DataTable, tableIds, tableNumeric } from "../data/table";
 import { valueError } from "../errors";
@@ -34,6 +35,8 @@ const ROW_OF_FIRST_DATA = 2;
 export function buildPanel(table: DataTable, def: StudyDefinition): StudyPanel {
   const city = tableIds(table, def.columns.city);
   const year = tableIds(table, def.columns.year);
+  assertPanelIdsPresent(city, { en: "city", zh: "城市" }, ROW_OF_FIRST_DATA);
+  assertPanelIdsPresent(year, { en: "year", zh: "年份" }, ROW_OF_FIRST_DATA);
   assertNoDuplicatePanelRows(city, year, ROW_OF_FIRST_DATA);
   const agglomeration = def.columns.agglomeration ? tableIds(table, def.columns.agglomeration) : undefined;
   const vars = new Map<string, NumericColumn>();
