@@ -68,4 +68,10 @@ describe("citypanel study on a CSV saved from a sheet with the city merged down 
     expect(r.stderr).toContain(message);
     expect(fs.existsSync(out)).toBe(false);
   });
+
+  test("fereg with city fixed effects: the singleton error says the empty city cells are the cause", async () => {
+    const r = await runCli(["fereg", file, "--y", "gov", "--x", "digit", "--fe", "city,year"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`every observation is a fixed-effect singleton once the ${blanks} rows with an empty "city" are dropped: fill those cells — a name merged over several rows`);
+  });
 });

@@ -66,6 +66,16 @@ function computeAbsorption(numeric: readonly NumericColumn[], fe: readonly IdCol
       rows = kept;
       if (rows.length === 0) {
         const names = fe.map((f) => `"${shown(f.name)}"`);
+        const empty = fe.map((f) => ({ name: f.name, n: f.codes.reduce((k, c) => k + (c < 0 ? 1 : 0), 0) })).filter((x) => x.n > 0);
+        if (empty.length) {
+          // the usual cause: ids merged down their rows (kept by Excel in the first row only)
+          const list = { en: empty.map((x) => `${x.n} rows with an empty "${shown(x.name)}"`).join(" and "), zh: empty.map((x) => `${x.n} 行“${shown(x.name)}”为空`).join("、") };
+          throw valueError(
+            `every observation is a fixed-effect singleton once the ${list.en} are dropped: fill those cells — a name merged over several rows (as yearbooks print a city over its years) is kept in the first row only`,
+            `剔除 ${list.zh}的行之后，所有观测值都是固定效应单例：请填充这些单元格——跨多行合并的名称（如年鉴中城市名称跨各年份合并）只保留在第一行`,
+            { column: empty[0].name },
+          );
+        }
         throw valueError(
           `every observation is a fixed-effect singleton (a level of ${names.join(" or ")} that occurs once): there is nothing to estimate; fixed effects must be categories such as city or year, not a continuous variable`,
           `所有观测值都是固定效应单例（${fe.map((f) => `“${shown(f.name)}”`).join("或")}的某个取值只出现一次）：无法估计；固定效应应为城市、年份等类别变量，而不是连续变量`,
