@@ -36,7 +36,8 @@ export async function readXlsxStreaming(file: string, sheet?: string, columns?: 
       return table ?? readXlsx(file, sheet, columns);
     }
   } catch (e) {
-    if (isCityPanelError(e)) throw e;
+    // a refusal, or a fault of ours (not the file's): as it is
+    if (isCityPanelError(e) || (e instanceof Error && e.message.startsWith("internal:"))) throw e;
     throw damagedXlsxError(file, e);
   }
   if (seen.length === 0) throw noWorksheetError(file);

@@ -33,7 +33,7 @@ const MERGE_TAG = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+)(?::([
 export function watchMergedCells(ws: unknown): MergedRange[] {
   const sheet = ws as StreamedSheet;
   if (!sheet || typeof sheet.iterator?.[Symbol.asyncIterator] !== "function") {
-    throw new Error("exceljs's worksheet reader has no byte iterator to watch (exceljs changed?)");
+    throw new Error("internal: exceljs's worksheet reader has no byte iterator to watch (exceljs changed?)");
   }
   const found: MergedRange[] = [];
   const source = sheet.iterator;
@@ -65,4 +65,4 @@ function collect(text: string, found: MergedRange[]): string {
 }
 
 /** "A" → 1, "Z" → 26, "AA" → 27. */
-export const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);

@@ -17,7 +17,10 @@ export function TableOptionsFields(p: { lang: Lang; options: TableOptions | unde
   const options = p.options ?? {};
   const set = (patch: Partial<TableOptions>) => {
     const next: TableOptions = { ...options, ...patch };
-    const kept = Object.fromEntries(Object.entries(next).filter(([k, v]) => !(k === "r2" && v === "overall") && !(k === "digitGrouping" && !v) && v !== undefined));
+    const kept: TableOptions = {
+      ...(next.r2 && next.r2 !== "overall" ? { r2: next.r2 } : {}),
+      ...(next.digitGrouping ? { digitGrouping: true } : {}),
+    };
     p.onChange(Object.keys(kept).length ? kept : undefined);
   };
   return (
